@@ -1,0 +1,3 @@
+from kb_tools.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,130 @@
+"""The ``kb`` command: ``kb lint``, ``kb rules``, ``kb explain``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from enum import IntEnum
+
+from kb_tools import __version__
+from kb_tools.contacts import load_registry
+from kb_tools.errors import InputError
+from kb_tools.lint import packs
+from kb_tools.lint.engine import UNREADABLE, Linter, Settings, markdown_files
+from kb_tools.lint.options import FAIL_ON, LintOptions
+from kb_tools.lint.select import parse_codes
+from kb_tools.project_config import load_project
+from kb_tools.report import renderers
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    FINDINGS = 1
+    INPUT_ERROR = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kb", description="Help-centre tools: lint support writing, list and explain rules.")
+    parser.add_argument("--version", action="version", version=f"kb {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    lint = sub.add_parser("lint", help="check Markdown pages for wording, readability and contact problems",
+                          description="Check Markdown pages. Exit 0: nothing at or above --fail-on; 1: findings; 2: input error.")
+    lint.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: docs_dir of mkdocs.yml, else docs/)")
+    lint.add_argument("--format", choices=sorted(renderers()), default="text", help="output format (default: text)")
+    lint.add_argument("--lang", help="language of pages that do not say, when mkdocs.yml sets no theme.language (default: en)")
+    lint.add_argument("--contacts", metavar="FILE", help="the contact registry (default: from mkdocs.yml, else <docs>/contacts.yml)")
+    lint.add_argument("--config-file", default="mkdocs.yml", metavar="FILE", help="mkdocs.yml to read settings from")
+    lint.add_argument("--select", metavar="PREFIX,...", help="only these codes or prefixes (e.g. KB1,KB304)")
+    lint.add_argument("--ignore", metavar="PREFIX,...", help="skip these codes or prefixes")
+    lint.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that makes the exit status 1 (default: warning)")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = sub.add_parser("explain", help="explain one rule: what it catches, why, and examples")
+    explain.add_argument("code", metavar="CODE")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "lint":
+            return run_lint(args)
+        if args.command == "rules":
+            return run_rules(args)
+        return run_explain(args)
+    except InputError as exc:
+        print(f"kb: error: {exc}", file=sys.stderr)
+        return ExitStatus.INPUT_ERROR
+
+
+def _options(args, plugin_options: dict, config_path: str | None) -> LintOptions:
+    try:
+        options = LintOptions.from_mapping(plugin_options)
+        if args.select:
+            options.select = parse_codes(args.select, "--select")
+        if args.ignore:
+            options.ignore = parse_codes(args.ignore, "--ignore")
+    except ValueError as exc:
+        raise InputError(config_path or "command line", None, str(exc)) from None
+    if args.fail_on:
+        options.fail_on = args.fail_on
+    return options
+
+
+def run_lint(args) -> int:
+    project = load_project(args.config_file)
+    options = _options(args, project.lint, project.path)
+    if args.lang and not re.fullmatch(r"[a-z]{2,3}", args.lang):
+        raise InputError("--lang", None, f"'{args.lang}' is not a language code such as en, ru, hr, sl, he or fa")
+    paths = args.paths or [project.docs_dir]
+    files = markdown_files(paths)
+    registry = None
+    contacts = args.contacts or project.contacts_file or os.path.join(project.docs_dir, "contacts.yml")
+    if args.contacts or os.path.exists(contacts):
+        registry = load_registry(contacts)
+    elif args.format == "text":
+        print(f"kb: no contact registry at {contacts}; contact checks skipped", file=sys.stderr)
+    linter = Linter(Settings(options.selector(), project.language or args.lang), registry)
+    diagnostics = [d for path in files for d in linter.lint_file(path)]
+    sys.stdout.write(renderers()[args.format](diagnostics, packs.by_code(), len(files)))
+    if any(d.code == UNREADABLE for d in diagnostics):
+        return ExitStatus.INPUT_ERROR
+    return ExitStatus.FINDINGS if options.fails(diagnostics) else ExitStatus.OK
+
+
+def run_rules(args) -> int:
+    table = packs.by_code()
+    rows = [{"code": code, "slug": rules[0].slug, "severity": str(rules[0].severity),
+             "languages": sorted({r.lang for r in rules}), "summary": rules[0].summary} for code, rules in table.items()]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return ExitStatus.OK
+    for row in rows:
+        print(f"{row['code']}  {row['slug']:<22} {row['severity']:<8} {','.join(row['languages']):<20} {row['summary']}")
+    return ExitStatus.OK
+
+
+def run_explain(args) -> int:
+    table = packs.by_code()
+    code = args.code.upper()
+    if code not in table:
+        slugs = {rules[0].slug: c for c, rules in table.items()}
+        if args.code in slugs:
+            code = slugs[args.code]
+        else:
+            raise InputError("kb explain", None, f"no rule '{args.code}'; `kb rules` lists them")
+    rules = table[code]
+    first = next((r for r in rules if r.lang in ("en", "*")), rules[0])
+    print(f"{code} {first.slug} ({first.severity})\n")
+    print(first.summary + "\n")
+    print(first.description + "\n")
+    print("Languages: " + ", ".join(sorted("all" if r.lang == "*" else r.lang for r in rules)) + "\n")
+    print("Flagged:\n  " + first.examples["fail"][0].replace("\n", "\n  "))
+    print("\nFine:\n  " + first.examples["pass"][0].replace("\n", "\n  "))
+    return ExitStatus.OK

@@ -1,0 +1,90 @@
+"""HTML and JSON-LD generated from the registry. Every value is escaped here, once."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from kb_tools.contacts.model import Channel, Registry
+from kb_tools.contacts.strings import purpose_title, strings_for
+
+escape = html.escape
+
+# schema.org contactType for the purposes we know; others are spelled out.
+_CONTACT_TYPES = {"support": "customer support", "billing": "billing support", "sales": "sales", "returns": "customer service",
+                  "privacy": "privacy"}
+
+
+def link_text(channel: Channel, lang: str | None) -> str:
+    """What the link shows: the address itself where customers copy it (e-mail, phone, handle), else the label."""
+    return channel.display if channel.type in ("email", "phone", "social", "postal") else channel.text("label", lang)
+
+
+def link(channel: Channel, lang: str | None = None) -> str:
+    text = escape(link_text(channel, lang))
+    if not channel.href:
+        return f'<span class="kb-contact kb-contact--{channel.type}">{text}</span>'
+    return f'<a class="kb-contact kb-contact--{channel.type}" href="{escape(channel.href)}">{text}</a>'
+
+
+def channel_item(channel: Channel, registry: Registry, lang: str | None) -> str:
+    s = strings_for(lang)
+    if channel.human:
+        who = escape(s["human"])
+    else:
+        target = registry.get(channel.handoff)
+        who = escape(s["automated"]).format(handoff=f'<a href="#{escape(target.id)}">{escape(target.text("label", lang))}</a>')
+    facts = [(s["hours"], escape(channel.text("hours", lang))), (s["response_time"], escape(channel.text("response_time", lang)))]
+    dl = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in facts if v)
+    return (f'<li class="kb-channel kb-channel--{channel.type}" id="{escape(channel.id)}" data-kb-channel="{escape(channel.id)}">'
+            f'<p class="kb-channel__label">{escape(channel.text("label", lang))}</p>'
+            f'<p class="kb-channel__link">{link(channel, lang)}</p>'
+            f'<dl class="kb-channel__facts">{dl}</dl><p class="kb-channel__who">{who}</p></li>')
+
+
+def channel_list(registry: Registry, lang: str | None = None) -> str:
+    """The contact page's channel list, grouped by purpose (a raw HTML block for Markdown)."""
+    parts = ['<div class="kb-contacts">']
+    for purpose, channels in registry.purposes().items():
+        parts.append(f'<section class="kb-contacts__group" data-kb-purpose="{escape(purpose)}">'
+                     f'<h2 id="purpose-{escape(purpose)}">{escape(purpose_title(purpose, lang))}</h2><ul class="kb-channels">')
+        parts.extend(channel_item(c, registry, lang) for c in channels)
+        parts.append("</ul></section>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def json_ld(registry: Registry, lang: str | None = None) -> str:
+    """An ``Organization`` with one ``ContactPoint`` per addressable channel, safe inside ``<script>``."""
+    points = []
+    same_as = []
+    for c in registry.channels:
+        if c.type == "social":
+            if c.href:
+                same_as.append(c.href)
+            continue
+        if c.type == "postal":
+            continue
+        point = {"@type": "ContactPoint", "contactType": _CONTACT_TYPES.get(c.purpose, c.purpose.replace("-", " ")),
+                 "name": c.text("label", lang)}
+        if c.type == "phone":
+            point["telephone"] = c.normalized
+        elif c.type == "email":
+            point["email"] = c.value
+        else:
+            point["url"] = c.href
+        if c.languages:
+            point["availableLanguage"] = list(c.languages)
+        hours = c.text("hours", lang)
+        if hours:
+            point["hoursAvailable"] = {"@type": "OpeningHoursSpecification", "description": hours}
+        points.append(point)
+    data = {"@context": "https://schema.org", "@type": "Organization", "name": registry.organization}
+    if registry.website:
+        data["url"] = registry.website
+    data["contactPoint"] = points
+    if same_as:
+        data["sameAs"] = same_as
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # "</script>" or "<!--" inside a value must not end the element; \u escapes keep the JSON identical.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,20 @@
+"""The one error type for a user's mistake in an input file: it always names the file and line."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """A mistake in a file the user wrote (registry, front matter, config).
+
+    ``str()`` gives ``path:line: message``, the form editors and CI logs link to.
+    """
+
+    def __init__(self, path: str, line: int | None, message: str):
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"

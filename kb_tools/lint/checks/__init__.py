@@ -1,0 +1,41 @@
+"""Check types: the code behind rules. A rule pack (YAML) names one with ``check:``.
+
+Each check type validates its own options when a pack is loaded, compiles what it needs
+once, and yields :class:`Finding` objects from :meth:`Check.run`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, NamedTuple
+
+
+class Finding(NamedTuple):
+    start: int
+    """Source offset of the first character."""
+    end: int
+    fields: dict
+    """Values for the rule's message template."""
+    fix: str | None = None
+
+
+class Check:
+    """Base class: ``options`` are the rule's check-specific keys; unknown keys are an error."""
+
+    name = ""
+    options: tuple[str, ...] = ()
+
+    def __init__(self, options: dict, lang: str, where: str):
+        self.lang = lang
+        self.where = where
+
+    def run(self, ctx) -> Iterable[Finding]:
+        return ()
+
+
+def check_types() -> dict[str, type[Check]]:
+    from kb_tools.lint.checks.builtin import Builtin
+    from kb_tools.lint.checks.contact_reference import ContactReference
+    from kb_tools.lint.checks.existence import Existence
+    from kb_tools.lint.checks.substitution import Substitution
+
+    return {c.name: c for c in (Builtin, Existence, Substitution, ContactReference)}

@@ -1,0 +1,76 @@
+"""``existence``: flag phrases. The workhorse of the wording rules.
+
+Options:
+  tokens      phrases matched as whole words, case-insensitively, after normalisation.
+              Spaces match any run of white space; ``word*`` matches any ending, so one
+              stem catches every inflected form (``данн* документ*``).
+  patterns    regular expressions, for what a phrase list cannot say.
+  exceptions  regular expressions; a match is dropped when its sentence matches one
+              (hard negatives: the refusal that goes on to offer an alternative).
+
+All tokens and patterns of a rule compile into one alternation, run once per block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb_tools.errors import InputError
+from kb_tools.lint.checks import Check, Finding
+from kb_tools.lint.language import normalize
+
+_BOUND_START = r"(?<!\w)"
+_BOUND_END = r"(?!\w)"
+
+
+def phrase_pattern(token: str) -> str:
+    """A phrase from a pack → a regex source, normalised like the text it will meet."""
+    words = []
+    for word in normalize(token.strip())[0].split():
+        if word.endswith("*") and len(word) > 1:
+            words.append(re.escape(word[:-1]) + r"\w*")
+        else:
+            words.append(re.escape(word))
+    return _BOUND_START + r"\s+".join(words) + (_BOUND_END if re.match(r"\w", token.strip()[-1:]) or token.strip().endswith("*") else "")
+
+
+def compile_pattern(source: str, where: str) -> re.Pattern:
+    try:
+        return re.compile(source, re.IGNORECASE)
+    except re.error as exc:
+        raise InputError(where, None, f"invalid regular expression {source!r}: {exc}") from None
+
+
+class Existence(Check):
+    name = "existence"
+    options = ("tokens", "patterns", "exceptions")
+
+    def __init__(self, options: dict, lang: str, where: str):
+        super().__init__(options, lang, where)
+        sources = [phrase_pattern(t) for t in self._strings(options, "tokens")]
+        sources += [f"(?:{p})" for p in self._strings(options, "patterns")]
+        if not sources:
+            raise InputError(where, None, f"check '{self.name}' needs 'tokens' or 'patterns'")
+        # Longest alternatives first, so "in accordance with" wins over "in accordance".
+        sources.sort(key=len, reverse=True)
+        self.pattern = compile_pattern("|".join(sources), where)
+        self.exceptions = [compile_pattern(normalize(p)[0], where) for p in self._strings(options, "exceptions")]
+
+    def _strings(self, options: dict, key: str) -> list[str]:
+        value = options.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise InputError(self.where, None, f"'{key}' must be a list of non-empty strings")
+        return value
+
+    def run(self, ctx):
+        for block in ctx.normalized_blocks():
+            for m in self.pattern.finditer(block.text):
+                if self.exceptions:
+                    sentence = block.sentence_at(m.start())
+                    if any(e.search(sentence) for e in self.exceptions):
+                        continue
+                start, end = block.source_span(m.start(), m.end())
+                yield self.finding(ctx, start, end, m)
+
+    def finding(self, ctx, start: int, end: int, match: re.Match) -> Finding:
+        return Finding(start, end, {"match": ctx.source_text(start, end)})

@@ -1,0 +1,89 @@
+"""Lint one page or many: parse, pick the rules for the page's language, run checks, apply suppressions."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from kb_tools.errors import InputError
+from kb_tools.lint import packs, suppress
+from kb_tools.lint.context import Context
+from kb_tools.lint.diagnostic import Diagnostic
+from kb_tools.lint.language import language_of
+from kb_tools.lint.rule import Rule
+from kb_tools.lint.select import Selector
+from kb_tools.markdown_source import parse
+from kb_tools.yamlsource import read_text
+
+UNREADABLE, BAD_SUPPRESSION, NO_PACK = "KB001", "KB002", "KB003"
+
+
+@dataclass
+class Settings:
+    selector: Selector = field(default_factory=Selector)
+    default_lang: str | None = None
+    """Language of pages that do not say (mkdocs.yml ``theme.language`` or ``--lang``)."""
+
+
+class Linter:
+    def __init__(self, settings: Settings | None = None, registry=None):
+        self.settings = settings or Settings()
+        self.registry = registry
+        self._builtin = {r.code: r for r in packs.all_rules() if r.code in (UNREADABLE, BAD_SUPPRESSION, NO_PACK)}
+        self._pack_languages = set(packs.languages())
+
+    def lint_file(self, path: str) -> list[Diagnostic]:
+        """Lint a file; one that cannot be read or decoded is a KB001 diagnostic, not an exception."""
+        try:
+            text = read_text(path)
+        except InputError as exc:
+            return self._input_error(path, exc)
+        return self.lint_text(text, path)
+
+    def lint_text(self, text: str, path: str = "<text>") -> list[Diagnostic]:
+        try:
+            doc = parse(text, path)
+        except InputError as exc:
+            return self._input_error(path, exc)
+        lang = language_of(doc.meta, path, self.settings.default_lang, self._pack_languages)
+        selector = self.settings.selector
+        rules = [r for r in packs.rules_for(lang) if selector.enabled(r.code, path)]
+        ctx = Context(doc, lang, self.registry)
+        found: list[Diagnostic] = []
+        for rule in rules:
+            for f in rule.check.run(ctx):
+                found.append(self._diagnostic(doc, rule, f.start, f.end, rule.message.format(**f.fields), f.fix))
+        if lang not in self._pack_languages and selector.enabled(NO_PACK, path):
+            rule = self._builtin[NO_PACK]
+            found.append(self._diagnostic(doc, rule, 0, 0, rule.message.format(lang=lang, langs=", ".join(sorted(self._pack_languages)))))
+        off = suppress.collect(doc)
+        found = [d for d in found if not off.suppressed(d.code, d.line)]
+        if selector.enabled(BAD_SUPPRESSION, path):
+            rule = self._builtin[BAD_SUPPRESSION]
+            found += [self._diagnostic(doc, rule, a, b, rule.message.format(problem=msg)) for a, b, msg in off.problems]
+        return sorted(found, key=Diagnostic.sort_key)
+
+    def _diagnostic(self, doc, rule: Rule, start: int, end: int, message: str, fix: str | None = None) -> Diagnostic:
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(end)
+        return Diagnostic(doc.path, line, column, end_line, end_column, rule.code, rule.slug, rule.severity, message, fix)
+
+    def _input_error(self, path: str, exc: InputError) -> list[Diagnostic]:
+        rule = self._builtin[UNREADABLE]
+        line = exc.line or 1
+        return [Diagnostic(path, line, 1, line, 1, rule.code, rule.slug, rule.severity, rule.message.format(problem=exc.message))]
+
+
+def markdown_files(paths: list[str]) -> list[str]:
+    """Expand directories into their ``*.md`` files (sorted, hidden folders skipped); keep files as given."""
+    files: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                files.extend(os.path.join(root, n) for n in sorted(names) if n.endswith((".md", ".markdown")))
+        elif os.path.exists(path):
+            files.append(path)
+        else:
+            raise InputError(path, None, "no such file or directory")
+    return files

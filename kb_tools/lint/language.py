@@ -1,0 +1,76 @@
+"""Which language a page is in, and text normalisation that keeps a map back to source offsets.
+
+Matching happens on normalised text (typographic quotes, soft hyphens, Persian ZWNJ and
+letter variants, Hebrew niqqud and gershayim, Eastern digits, ё); every normalised
+character remembers the source offset it came from, so findings keep exact columns.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import PurePath
+
+PACK_LANGUAGES = ("en", "ru", "hr", "sl", "he", "fa")
+RTL_LANGUAGES = ("he", "fa", "ar", "yi", "ur")
+_LANG = re.compile(r"^[a-z]{2,3}$")
+
+# One-to-one (or one-to-none) character folds applied before matching.
+_FOLD = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'", "\u05f3": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"', "\u05f4": '"',
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
+    "\u00ad": "", "\u200c": "", "\u200d": "", "\u200e": "", "\u200f": "", "\u2060": "", "\ufeff": "",
+    "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "\u0629": "\u0647",
+    "\u0451": "\u0435", "\u0401": "\u0415",
+}
+_FOLD.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic digits
+_FOLD.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
+
+
+def _drop_mark(ch: str) -> bool:
+    """Hebrew niqqud and cantillation, Arabic harakat and tatweel: invisible to matching."""
+    code = ord(ch)
+    return 0x0591 <= code <= 0x05C7 and ch not in "\u05be\u05c0\u05c3\u05c6" or 0x064B <= code <= 0x065F or code in (0x0670, 0x0640)
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """Return (normalised text, source offset of each normalised character plus one past the end)."""
+    out: list[str] = []
+    index: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]) and not _drop_mark(text[j]):
+            j += 1  # a base character with its combining marks composes as one cluster
+        cluster = text[i:j]
+        if len(cluster) > 1:
+            cluster = unicodedata.normalize("NFC", cluster)
+        for ch in cluster:
+            if _drop_mark(ch):
+                continue
+            folded = _FOLD.get(ch, ch)
+            out.extend(folded)
+            index.extend([i] * len(folded))
+        i = j
+    index.append(n)
+    return "".join(out), index
+
+
+def language_of(meta: dict, path: str, default: str | None = None, known=()) -> str:
+    """DESIGN §3.2: front matter ``lang`` → path (``x.ru.md``, ``docs/ru/…``) → configured default → ``en``."""
+    lang = meta.get("lang") if isinstance(meta, dict) else None
+    if isinstance(lang, str) and lang.strip():
+        return lang.strip().lower().replace("_", "-").split("-")[0]
+    parts = PurePath(path).parts
+    suffixes = PurePath(path).suffixes
+    if len(suffixes) >= 2 and _LANG.match(suffixes[-2][1:]):
+        return suffixes[-2][1:]
+    for part in parts[:-1]:
+        if part in known or part in PACK_LANGUAGES:
+            return part
+    return default or "en"
+
+
+def direction(lang: str) -> str:
+    return "rtl" if lang in RTL_LANGUAGES else "ltr"

@@ -1,0 +1,43 @@
+"""Lint options, read the same way from the CLI and from the ``kb/lint`` plugin in mkdocs.yml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kb_tools.lint.diagnostic import Severity
+from kb_tools.lint.select import Selector, parse_codes
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass
+class LintOptions:
+    select: tuple[str, ...] = ("KB",)
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: dict = field(default_factory=dict)
+    fail_on: str = "warning"
+
+    @classmethod
+    def from_mapping(cls, data: dict) -> "LintOptions":
+        """Validate plugin-style options; raises ValueError with a message naming the option."""
+        fail_on = str(data.get("fail_on", "warning"))
+        if fail_on not in FAIL_ON:
+            raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}, not '{fail_on}'")
+        per_file = data.get("per_file_ignores") or {}
+        if not isinstance(per_file, dict):
+            raise ValueError("per_file_ignores must map a file pattern to a list of codes")
+        return cls(
+            select=parse_codes(data.get("select"), "select") or ("KB",),
+            ignore=parse_codes(data.get("ignore"), "ignore"),
+            per_file_ignores={str(g): parse_codes(c, f"per_file_ignores['{g}']") for g, c in per_file.items()},
+            fail_on=fail_on,
+        )
+
+    def selector(self) -> Selector:
+        return Selector(self.select, self.ignore, self.per_file_ignores)
+
+    def fails(self, diagnostics) -> bool:
+        if self.fail_on == "never":
+            return False
+        threshold = Severity.parse(self.fail_on)
+        return any(d.severity >= threshold for d in diagnostics)

@@ -1,0 +1,258 @@
+"""Markdown with exact source positions: what a customer reads, and where it sits in the file.
+
+markdown-it-py gives block tokens with line maps but no columns, and the children of an
+``inline`` token have no map at all. So each inline token's content lines are located in
+their physical source lines, and a small scanner marks what is not prose inside them
+(code spans, inline HTML, link destinations, URLs, shortcodes, emphasis markers).
+
+The result keeps offsets 1:1 with the source: ``prose`` and ``visible`` are copies of the
+source in which everything else is replaced by spaces (newlines kept), so a match at
+offset *i* in either string is at offset *i* in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from kb_tools import yamlsource
+
+# The same front-matter pattern as mkdocs.utils.meta, so the linter and the build agree.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.DOTALL)
+
+_PARSER = (
+    MarkdownIt("commonmark", {"html": True})
+    .enable(["table", "strikethrough"])
+    .use(admon_plugin)
+    .use(deflist_plugin)
+    .use(footnote_plugin)
+)
+
+_BLOCK_KINDS = {"heading_open": "heading", "paragraph_open": "paragraph", "th_open": "table", "td_open": "table",
+                "dt_open": "term", "admonition_title_open": "heading"}
+
+# Inline things that are not prose. Order matters: earlier alternatives win at a position.
+_INLINE = re.compile(
+    r"(?P<comment><!--.*?-->)"
+    r"|(?P<autolink><(?P<auto>(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)|(?:[^\s<>@]+@[^\s<>@]+))>)"
+    r"|(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<shortcode>\{\{.*?\}\})"
+    r"|(?P<attrs>\{:?\s*[.#][^{}\n]*\})"
+    r"|(?P<footref>\[\^[^\]\s]+\])"
+    r"|(?P<dest>\]\((?P<target><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\))"
+    r"|(?P<refl>\]\[[^\]\n]*\])"
+    r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"»”])"
+    r"|(?P<escape>\\(?=[!-/:-@\[-`{-~]))"
+    r"|(?P<emph>\*+|~~|(?<!\w)_+|_+(?!\w))"
+    r"|(?P<bracket>!?\[)",
+    re.DOTALL,
+)
+_BACKTICKS = re.compile(r"`+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of inline prose: one paragraph, heading, table cell or definition term."""
+
+    kind: str
+    start: int
+    end: int
+    line: int
+    """1-based line of its first character."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A non-prose piece a customer may still see or click: ``url``, ``link`` target, ``autolink``, ``shortcode``, ``code``."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class MarkdownSource:
+    path: str
+    source: str
+    meta: dict
+    prose: str
+    """The source with all but readable prose blanked out."""
+    visible: str
+    """The source with code, comments, HTML tags and front matter blanked out (URLs and link targets kept)."""
+    blocks: list[Block] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    code: list[tuple[int, int]] = field(default_factory=list)
+    """Offset ranges of fenced/indented code blocks and inline code spans."""
+    comments: list[tuple[int, str]] = field(default_factory=list)
+    """HTML comments as (offset, text): where suppression directives live."""
+    body_start: int = 0
+    """Offset of the first character after the front matter."""
+    line_starts: list[int] = field(default_factory=list)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``offset``; columns count code points."""
+        index = bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def in_code(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.code)
+
+
+def parse(source: str, path: str = "<text>") -> MarkdownSource:
+    """Parse Markdown ``source``; front-matter YAML errors raise InputError naming path and line."""
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    meta: dict = {}
+    body_start = 0
+    match = FRONT_MATTER.match(source)
+    if match:
+        loaded = yamlsource.load(match.group(1), path, line_offset=1)
+        meta = loaded if isinstance(loaded, dict) else {}
+        body_start = match.end()
+    line_starts = [0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"]
+    doc = MarkdownSource(path, source, meta, "", "", body_start=body_start, line_starts=line_starts)
+    # Blank the front matter but keep its lines, so token maps stay file-relative.
+    body = "\n" * source.count("\n", 0, body_start) + source[body_start:]
+    _Collector(doc).run(_PARSER.parse(body))
+    return doc
+
+
+class _Collector:
+    def __init__(self, doc: MarkdownSource):
+        self.doc = doc
+        self.lines = doc.source.split("\n")
+        self.prose = [" " if ch != "\n" else "\n" for ch in doc.source]
+        self.visible = list(self.prose)
+        self.cursor: dict[int, int] = {}
+
+    def run(self, tokens) -> None:
+        kind = "paragraph"
+        for token in tokens:
+            if token.type in _BLOCK_KINDS:
+                kind = _BLOCK_KINDS[token.type]
+            elif token.type == "inline" and token.map:
+                self.inline(token.content, token.map[0], kind)
+            elif token.type in ("fence", "code_block") and token.map:
+                start, end = self.line_range(*token.map)
+                self.doc.code.append((start, end))
+            elif token.type == "html_block" and token.map:
+                start, _ = self.line_range(*token.map)
+                for m in re.finditer(r"<!--.*?-->", token.content, re.DOTALL):
+                    self.doc.comments.append((start + m.start(), m.group(0)))
+        self.doc.prose = "".join(self.prose)
+        self.doc.visible = "".join(self.visible)
+
+    def line_range(self, first: int, last: int) -> tuple[int, int]:
+        starts = self.doc.line_starts
+        end = starts[last] if last < len(starts) else len(self.doc.source)
+        return starts[first], end
+
+    def inline(self, content: str, first_line: int, kind: str) -> None:
+        """Locate ``content`` in the source lines from ``first_line`` and copy its prose."""
+        offsets: list[int] = []
+        for k, text in enumerate(content.split("\n")):
+            line_no = first_line + k
+            if line_no >= len(self.lines):
+                return
+            col = self.lines[line_no].find(text, self.cursor.get(line_no, 0))
+            if col < 0:
+                return  # cannot place it exactly: leave it out rather than report a wrong column
+            self.cursor[line_no] = col + len(text)
+            base = self.doc.line_starts[line_no] + col
+            offsets.extend(range(base, base + len(text)))
+            offsets.append(base + len(text))  # the newline joining content lines
+        keep_prose, keep_visible = self.scan(content, offsets)
+        for i, pos in enumerate(offsets[:-1]):
+            ch = content[i] if i < len(content) else "\n"
+            if ch == "\n":
+                continue
+            if keep_prose[i]:
+                self.prose[pos] = ch
+            if keep_visible[i]:
+                self.visible[pos] = ch
+        self.doc.blocks.append(Block(kind, offsets[0], offsets[len(content) - 1] + 1 if content else offsets[0],
+                                     first_line + 1))
+
+    def scan(self, content: str, offsets: list[int]):
+        n = len(content)
+        prose = [True] * n
+        visible = [True] * n
+
+        def mask(start, end, also_visible=False):
+            for i in range(start, end):
+                prose[i] = False
+                if also_visible:
+                    visible[i] = False
+
+        def span(kind, start, end):
+            self.doc.spans.append(Span(kind, offsets[start], offsets[end - 1] + 1, content[start:end]))
+
+        for start, end in _code_spans(content):
+            mask(start, end, also_visible=True)
+            self.doc.code.append((offsets[start], offsets[end - 1] + 1))
+        pos = 0
+        while True:
+            m = _INLINE.search(content, pos)
+            if not m:
+                break
+            pos = m.end()
+            if not prose[m.start()] and not visible[m.start()]:
+                pos = m.start() + 1
+                continue  # inside a code span
+            name = m.lastgroup if m.lastgroup not in ("auto", "target") else None
+            kind = next(k for k in ("comment", "autolink", "html", "shortcode", "attrs", "footref", "dest", "refl", "url",
+                                    "escape", "emph", "bracket") if m.group(k) is not None) if name is None else name
+            if kind == "comment":
+                mask(m.start(), m.end(), also_visible=True)
+                self.doc.comments.append((offsets[m.start()], m.group(0)))
+            elif kind == "autolink":
+                mask(m.start(), m.end())
+                visible[m.start()] = visible[m.end() - 1] = False
+                span("autolink", m.start("auto"), m.end("auto"))
+            elif kind == "html":
+                mask(m.start(), m.end(), also_visible=True)
+            elif kind == "shortcode":
+                mask(m.start(), m.end())
+                span("shortcode", m.start(), m.end())
+            elif kind == "dest":
+                mask(m.start(), m.end())
+                for i in (m.start(), m.start() + 1, m.end() - 1):
+                    visible[i] = False
+                if m.group("target"):
+                    span("link", m.start("target"), m.end("target"))
+            elif kind == "url":
+                mask(m.start(), m.end())
+                span("url", m.start(), m.end())
+            else:  # attrs, footref, refl, escape, emph, bracket: markup only
+                mask(m.start(), m.end(), also_visible=kind in ("attrs", "footref", "refl", "escape", "bracket"))
+        return prose, visible
+
+
+def _code_spans(text: str):
+    """CommonMark code spans: a backtick run closed by the next run of the same length."""
+    pos = 0
+    while True:
+        m = _BACKTICKS.search(text, pos)
+        if not m:
+            return
+        if m.start() > 0 and text[m.start() - 1] == "\\":
+            pos = m.end()
+            continue
+        run = len(m.group(0))
+        closer = m.end()
+        while True:
+            c = _BACKTICKS.search(text, closer)
+            if not c:
+                pos = m.end()
+                break
+            if len(c.group(0)) == run:
+                yield m.start(), c.end()
+                pos = c.end()
+                break
+            closer = c.end()

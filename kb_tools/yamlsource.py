@@ -1,0 +1,75 @@
+"""YAML loading that remembers where each mapping and key came from.
+
+PyYAML's safe loader throws positions away; registry and front-matter errors must name
+the line, so mappings are loaded as :class:`SourceDict` carrying their line numbers.
+Duplicate keys, which PyYAML silently lets the last one win, are an error here.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from kb_tools.errors import InputError
+
+
+class SourceDict(dict):
+    """A dict from YAML that knows its own line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> SourceDict:
+    loader.flatten_mapping(node)
+    result = SourceDict()
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1 + loader.line_offset
+        if key in result:
+            raise InputError(loader.source_path, line, f"duplicate key '{key}' (first at line {result.key_lines[key]})")
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = line
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load(text: str, path: str, line_offset: int = 0):
+    """Parse YAML ``text`` from ``path``; ``line_offset`` shifts lines (front matter after ``---``)."""
+    loader = _Loader(text)
+    loader.source_path = str(path)
+    loader.line_offset = line_offset
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise InputError(path, line, f"invalid YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise InputError(path, None, f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def read_text(path) -> str:
+    """Read a UTF-8 file, naming the line of the first undecodable byte on failure."""
+    try:
+        data = open(path, "rb").read()
+    except OSError as exc:
+        raise InputError(path, None, f"cannot read file: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(path, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save the file as UTF-8") from None
