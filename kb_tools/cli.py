@@ -18,6 +18,7 @@ from kb_tools.lint.options import FAIL_ON, LintOptions
 from kb_tools.lint.select import parse_codes
 from kb_tools.project_config import load_project
 from kb_tools.report import renderers
+from kb_tools.rules_reference import render_markdown
 
 
 class ExitStatus(IntEnum):
@@ -43,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that makes the exit status 1 (default: warning)")
 
     rules = sub.add_parser("rules", help="list every rule")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                       help="markdown prints the rules reference page (docs/writing/rules.md)")
 
     explain = sub.add_parser("explain", help="explain one rule: what it catches, why, and examples")
     explain.add_argument("code", metavar="CODE")
@@ -104,6 +106,9 @@ def run_rules(args) -> int:
              "languages": sorted({r.lang for r in rules}), "summary": rules[0].summary} for code, rules in table.items()]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return ExitStatus.OK
+    if args.format == "markdown":
+        sys.stdout.write(render_markdown(table))
         return ExitStatus.OK
     for row in rows:
         print(f"{row['code']}  {row['slug']:<22} {row['severity']:<8} {','.join(row['languages']):<20} {row['summary']}")

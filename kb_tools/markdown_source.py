@@ -256,3 +256,11 @@ def _code_spans(text: str):
                 pos = c.end()
                 break
             closer = c.end()
+
+
+def sub_outside_code(pattern: re.Pattern, replace, markdown: str) -> str:
+    """``pattern.sub(replace, markdown)``, leaving matches inside code blocks and code spans as written."""
+    if not pattern.search(markdown):
+        return markdown
+    doc = parse(markdown)
+    return pattern.sub(lambda m: m.group(0) if doc.in_code(m.start()) else replace(m), markdown)

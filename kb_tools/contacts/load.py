@@ -39,6 +39,7 @@ def _suggest(word: str, options) -> str:
 class _Validator:
     def __init__(self, path: str):
         self.path = path
+        self.handoff_lines: dict[str, int] = {}
 
     def fail(self, line: int | None, message: str):
         raise InputError(self.path, line, message)
@@ -100,6 +101,7 @@ class _Validator:
             self.fail(raw.line_of("url"), f"channel '{channel_id}': 'url' must be an http(s) URL, not '{url}'")
         if kind == "social" and url:
             href = url
+        self.handoff_lines[channel_id] = raw.line_of("handoff")
         human = raw.get("human", True)
         if not isinstance(human, bool):
             self.fail(raw.line_of("human"), f"channel '{channel_id}': 'human' must be true or false")
@@ -143,10 +145,11 @@ class _Validator:
                 self.fail(channel.line, f"channel '{channel.id}' is automated (human: false) but names no 'handoff' to a human channel; customers must always be able to reach a person")
             return
         target = by_id.get(channel.handoff)
+        line = self.handoff_lines.get(channel.id, channel.line)
         if target is None:
-            self.fail(channel.line, f"channel '{channel.id}': 'handoff' names unknown channel '{channel.handoff}'{_suggest(channel.handoff, by_id)}")
+            self.fail(line, f"channel '{channel.id}': 'handoff' names unknown channel '{channel.handoff}'{_suggest(channel.handoff, by_id)}")
         if not target.human:
-            self.fail(channel.line, f"channel '{channel.id}': 'handoff' must name a human channel, but '{target.id}' is automated")
+            self.fail(line, f"channel '{channel.id}': 'handoff' must name a human channel, but '{target.id}' is automated")
 
     def _unknown_keys(self, mapping: SourceDict, allowed, what: str) -> None:
         for key in mapping:

@@ -20,11 +20,17 @@ def link_text(channel: Channel, lang: str | None) -> str:
     return channel.display if channel.type in ("email", "phone", "social", "postal") else channel.text("label", lang)
 
 
-def link(channel: Channel, lang: str | None = None) -> str:
-    text = escape(link_text(channel, lang))
+def link(channel: Channel, lang: str | None = None, text: str | None = None) -> str:
+    text = escape(text or link_text(channel, lang))
     if not channel.href:
         return f'<span class="kb-contact kb-contact--{channel.type}">{text}</span>'
     return f'<a class="kb-contact kb-contact--{channel.type}" href="{escape(channel.href)}">{text}</a>'
+
+
+def action_text(channel: Channel, lang: str | None) -> str:
+    """Beside the label, a link to a chat or form says what it does instead of repeating the label."""
+    key = {"chat": "open_chat", "form": "open_form", "web": "open_page"}.get(channel.type)
+    return strings_for(lang)[key] if key else link_text(channel, lang)
 
 
 def channel_item(channel: Channel, registry: Registry, lang: str | None) -> str:
@@ -38,7 +44,7 @@ def channel_item(channel: Channel, registry: Registry, lang: str | None) -> str:
     dl = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in facts if v)
     return (f'<li class="kb-channel kb-channel--{channel.type}" id="{escape(channel.id)}" data-kb-channel="{escape(channel.id)}">'
             f'<p class="kb-channel__label">{escape(channel.text("label", lang))}</p>'
-            f'<p class="kb-channel__link">{link(channel, lang)}</p>'
+            f'<p class="kb-channel__link">{link(channel, lang, action_text(channel, lang))}</p>'
             f'<dl class="kb-channel__facts">{dl}</dl><p class="kb-channel__who">{who}</p></li>')
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from kb_tools.contacts import render
 from kb_tools.contacts.model import FIELDS, Registry
 from kb_tools.errors import InputError
+from kb_tools.markdown_source import sub_outside_code
 
 SHORTCODE = re.compile(r"\{\{\s*(?:(?P<list>contacts)|contact\.(?P<id>[A-Za-z0-9_-]+)(?:\.(?P<field>[A-Za-z_]+))?)\s*\}\}")
 
@@ -26,13 +27,10 @@ def parse_shortcode(text: str) -> Ref | None:
     return Ref(None, None) if m.group("list") else Ref(m.group("id"), m.group("field"))
 
 
-def expand(markdown: str, registry: Registry, lang: str | None, path: str, in_code: Callable[[int], bool],
-           first_line: int = 1) -> str:
+def expand(markdown: str, registry: Registry, lang: str | None, path: str, first_line: int = 1) -> str:
     """Replace every shortcode outside code with its rendering; unknown ids raise InputError at their line."""
 
     def replace(m: re.Match) -> str:
-        if in_code(m.start()):
-            return m.group(0)
         if m.group("list"):
             return "\n" + render.channel_list(registry, lang) + "\n"
         line = first_line + markdown.count("\n", 0, m.start())
@@ -48,4 +46,4 @@ def expand(markdown: str, registry: Registry, lang: str | None, path: str, in_co
             raise InputError(path, line, f"unknown contact field '{name}' in {m.group(0)}; fields are {', '.join(FIELDS)}")
         return render.escape(channel.field(name, lang))
 
-    return SHORTCODE.sub(replace, markdown)
+    return sub_outside_code(SHORTCODE, replace, markdown)

@@ -22,6 +22,14 @@ class NormalizedBlock:
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.block.start + self.index[start], self.block.start + self.index[max(start, end - 1)] + 1
 
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        return next(((a, b) for a, b in self.sentences if a <= pos < b), (0, len(self.text)))
+
+    def quoted(self, start: int, end: int) -> bool:
+        """True when text[start:end] sits between double quotes in its sentence (after normalisation)."""
+        a, b = self.sentence_span(start)
+        return self.text.count('"', a, start) % 2 == 1 and '"' in self.text[end:b]
+
     def sentence_at(self, pos: int) -> str:
         for a, b in self.sentences:
             if a <= pos < b:

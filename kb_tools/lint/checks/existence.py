@@ -7,6 +7,8 @@ Options:
   patterns    regular expressions, for what a phrase list cannot say.
   exceptions  regular expressions; a match is dropped when its sentence matches one
               (hard negatives: the refusal that goes on to offer an alternative).
+  quoted      false (default) skips a match inside double quotes of any style: a
+              phrase quoted is mentioned, not used ('Avoid "pursuant to"').
 
 All tokens and patterns of a rule compile into one alternation, run once per block.
 """
@@ -43,7 +45,7 @@ def compile_pattern(source: str, where: str) -> re.Pattern:
 
 class Existence(Check):
     name = "existence"
-    options = ("tokens", "patterns", "exceptions")
+    options = ("tokens", "patterns", "exceptions", "quoted")
 
     def __init__(self, options: dict, lang: str, where: str):
         super().__init__(options, lang, where)
@@ -55,6 +57,7 @@ class Existence(Check):
         sources.sort(key=len, reverse=True)
         self.pattern = compile_pattern("|".join(sources), where)
         self.exceptions = [compile_pattern(normalize(p)[0], where) for p in self._strings(options, "exceptions")]
+        self.check_quoted = bool(options.get("quoted", False))
 
     def _strings(self, options: dict, key: str) -> list[str]:
         value = options.get(key) or []
@@ -65,6 +68,8 @@ class Existence(Check):
     def run(self, ctx):
         for block in ctx.normalized_blocks():
             for m in self.pattern.finditer(block.text):
+                if not self.check_quoted and block.quoted(m.start(), m.end()):
+                    continue
                 if self.exceptions:
                     sentence = block.sentence_at(m.start())
                     if any(e.search(sentence) for e in self.exceptions):

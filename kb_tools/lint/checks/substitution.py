@@ -15,14 +15,15 @@ from kb_tools.lint.checks.existence import Existence, compile_pattern, phrase_pa
 
 class Substitution(Existence):
     name = "substitution"
-    options = ("swap", "exceptions")
+    options = ("swap", "exceptions", "quoted")
 
     def __init__(self, options: dict, lang: str, where: str):
         swap = options.get("swap")
         if not isinstance(swap, dict) or not swap:
             raise InputError(where, None, "check 'substitution' needs a 'swap' mapping of phrase → replacement")
         self.replacements = [(compile_pattern(phrase_pattern(k) + "$", where), str(v)) for k, v in swap.items()]
-        super().__init__({"tokens": [str(k) for k in swap], "exceptions": options.get("exceptions")}, lang, where)
+        super().__init__({"tokens": [str(k) for k in swap], "exceptions": options.get("exceptions"),
+                          "quoted": options.get("quoted", False)}, lang, where)
 
     def finding(self, ctx, start, end, match: re.Match) -> Finding:
         found = match.group(0)

@@ -1,0 +1,72 @@
+"""The help centre's structure read from the files: folders with an ``index.md`` are categories,
+the other pages in them are articles. Category and home pages list them from front matter,
+so no hand-kept list can drift from the articles.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from kb_tools import yamlsource
+from kb_tools.markdown_source import FRONT_MATTER
+
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+@dataclass
+class Entry:
+    src_uri: str
+    title: str
+    description: str
+    weight: float = 0.0
+
+
+@dataclass
+class Folder:
+    path: str
+    """Folder of the category, '' for the top."""
+    index: Entry | None = None
+    articles: list[Entry] = field(default_factory=list)
+    subfolders: list["Folder"] = field(default_factory=list)
+
+
+def read_entry(src_uri: str, text: str, path: str) -> Entry:
+    """Title, description and weight of a page from its front matter (or first heading, or file name)."""
+    meta: dict = {}
+    body = text
+    m = FRONT_MATTER.match(text.replace("\r\n", "\n"))
+    if m:
+        loaded = yamlsource.load(m.group(1), path, line_offset=1)
+        meta = loaded if isinstance(loaded, dict) else {}
+        body = text[m.end():]
+    title = meta.get("title")
+    if not title:
+        h1 = _H1.search(body)
+        stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+        title = h1.group(1) if h1 else stem.replace("-", " ").replace("_", " ").capitalize()
+    weight = meta.get("weight", 0)
+    return Entry(src_uri, str(title), str(meta.get("description") or ""), float(weight) if isinstance(weight, (int, float)) else 0.0)
+
+
+def build(entries: list[Entry]) -> dict[str, Folder]:
+    """Folders by path. A folder without an ``index.md`` is not a category and is left out."""
+    folders: dict[str, Folder] = {}
+    for entry in entries:
+        directory, name = posixpath.split(entry.src_uri)
+        folder = folders.setdefault(directory, Folder(directory))
+        if name in ("index.md", "README.md"):
+            folder.index = entry
+        else:
+            folder.articles.append(entry)
+    folders = {path: f for path, f in folders.items() if f.index is not None}
+    for path, folder in folders.items():
+        parent = posixpath.dirname(path) if path else None
+        if parent is not None and parent in folders:
+            folders[parent].subfolders.append(folder)
+    order = lambda e: (e.weight, e.title.casefold())
+    for folder in folders.values():
+        folder.articles.sort(key=order)
+        folder.subfolders.sort(key=lambda f: order(f.index))
+    return folders

@@ -1,0 +1,69 @@
+"""``kb/categories``: category pages list their articles, home pages list their categories.
+
+Write ``{{ articles }}`` or ``{{ categories }}`` where the list goes. The nav then needs
+only the categories, so every page's HTML stays the same size however many articles
+there are, and the build grows linearly with the article count.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from kb_tools import catalog
+from kb_tools.errors import InputError
+from kb_tools.markdown_source import sub_outside_code
+from kb_tools.plugins.categories import listing
+from kb_tools.plugins.categories.config import CategoriesConfig
+
+PLACEHOLDER = re.compile(r"\{\{\s*(articles|categories)\s*\}\}")
+
+
+class CategoriesPlugin(BasePlugin[CategoriesConfig]):
+    def __init__(self):
+        self.folders: dict[str, catalog.Folder] = {}
+        self.files = None
+
+    def on_files(self, files, config):
+        if not self.config.enabled:
+            return
+        entries = []
+        for file in files.documentation_pages():
+            try:
+                entries.append(catalog.read_entry(file.src_uri, file.content_string, file.src_path))
+            except InputError as exc:
+                raise PluginError(f"kb/categories: {exc}") from None
+        self.folders = catalog.build(entries)
+        self.files = files
+
+    def _folder_of_index(self, page):
+        directory, name = posixpath.split(page.file.src_uri)
+        return self.folders.get(directory) if name in ("index.md", "README.md") else None
+
+    def on_page_markdown(self, markdown, page, config, files):
+        folder = self._folder_of_index(page) if self.config.enabled else None
+        if folder is None:
+            return
+        def href(src_uri):
+            return self.files.get_file_from_path(src_uri).url_relative_to(page.file)
+
+        def replace(m):
+            return "\n" + (listing.articles(folder, href) if m.group(1) == "articles" else listing.categories(folder, href)) + "\n"
+
+        has_list = any(m.group(1) == "articles" for m in PLACEHOLDER.finditer(markdown))
+        if self.config.auto_list and folder.articles and not has_list:
+            markdown += "\n\n{{ articles }}\n"
+        return sub_outside_code(PLACEHOLDER, replace, markdown)
+
+    def on_page_context(self, context, page, config, nav):
+        if not self.config.enabled:
+            return
+        directory, name = posixpath.split(page.file.src_uri)
+        folder = self.folders.get(directory)
+        if folder is not None and name not in ("index.md", "README.md"):
+            index = self.files.get_file_from_path(folder.index.src_uri)
+            context["kb_category"] = {"title": folder.index.title, "url": index.url}
+        return context

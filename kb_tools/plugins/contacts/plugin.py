@@ -1,0 +1,89 @@
+"""``kb/contacts``: the registry becomes the contact page, the help box, shortcodes and JSON-LD."""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File
+
+from kb_tools.contacts import load_registry, render
+from kb_tools.contacts.shortcodes import SHORTCODE, expand
+from kb_tools.errors import InputError
+from kb_tools.plugins.contacts.config import ContactsConfig
+from kb_tools.plugins.contacts.template_data import TemplateData
+from kb_tools.plugins.pages import body_first_line, front_matter_line, page_language, source_path
+
+log = get_plugin_logger(__name__)
+
+
+class ContactsPlugin(BasePlugin[ContactsConfig]):
+    def __init__(self):
+        self.registry = None
+        self.registry_path = None
+        self.contact_url = "contact/"
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return
+        self.registry_path = os.path.join(config.docs_dir, self.config.file)
+        self.registry = self._load()
+
+    def _load(self):
+        try:
+            return load_registry(os.path.relpath(self.registry_path))
+        except InputError as exc:
+            raise PluginError(f"kb/contacts: {exc}") from None
+
+    def on_serve(self, server, config, builder):
+        if self.config.enabled:
+            server.watch(self.registry_path)  # the registry is not a page, so MkDocs would not rebuild on its change
+
+    def on_pre_build(self, config):
+        if self.config.enabled:
+            self.registry = self._load()  # fresh on every `mkdocs serve` rebuild
+
+    def on_files(self, files, config):
+        if not self.config.enabled:
+            return
+        registry_file = files.get_file_from_path(self.config.file)
+        if registry_file is not None:
+            files.remove(registry_file)  # a data file, not something to publish
+        page = files.get_file_from_path(self.config.contact_page)
+        if page is None:
+            content = f"---\ntitle: {self.config.contact_title}\n---\n\n{{{{ contacts }}}}\n"
+            page = File.generated(config, self.config.contact_page, content=content)
+            files.append(page)
+        self.contact_url = page.url
+        return files
+
+    def on_env(self, env, config, files):
+        if self.config.enabled:
+            env.globals["kb"] = TemplateData(self.registry, self.contact_url)
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if not self.config.enabled:
+            return
+        lang = page_language(page, config)
+        path = source_path(page)
+        channel_id = (page.meta or {}).get("contact")
+        if channel_id is not None and channel_id not in self.registry:
+            where = f"{path}:{front_matter_line(page, 'contact') or 1}"
+            raise PluginError(f"kb/contacts: {where}: front matter 'contact: {channel_id}' names no channel in {self.registry.path}")
+        if page.file.src_uri == self.config.contact_page and not any(m.group("list") for m in SHORTCODE.finditer(markdown)):
+            markdown += "\n\n{{ contacts }}\n"
+        try:
+            return expand(markdown, self.registry, lang, path, body_first_line(page, markdown))
+        except InputError as exc:
+            raise PluginError(f"kb/contacts: {exc}") from None
+
+    def on_page_context(self, context, page, config, nav):
+        if not self.config.enabled:
+            return
+        if page.is_homepage or page.file.src_uri == self.config.contact_page:
+            context["kb_jsonld"] = render.json_ld(self.registry, page_language(page, config))
+        channel_id = (page.meta or {}).get("contact")
+        context["kb_still_stuck"] = self.registry.get(channel_id) if channel_id else None
+        context["kb_lang"] = page_language(page, config)
+        return context

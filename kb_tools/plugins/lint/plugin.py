@@ -1,0 +1,60 @@
+"""``kb/lint``: the same engine as `kb lint`, run on every page of `mkdocs build` and `mkdocs serve`.
+
+Findings at or above ``fail_on`` are logged as warnings, so ``mkdocs build --strict``
+fails on exactly what `kb lint` would fail on. Pages are linted from their source file
+(``page.file.content_string``), so line numbers match the editor.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from kb_tools.lint.diagnostic import Severity
+from kb_tools.lint.engine import Linter, Settings
+from kb_tools.lint.options import LintOptions
+from kb_tools.plugins.lint.config import LintConfig
+from kb_tools.plugins.pages import source_path
+
+log = get_plugin_logger(__name__)
+
+
+class LintPlugin(BasePlugin[LintConfig]):
+    def __init__(self):
+        self.options = LintOptions()
+        self.linter = None
+        self.diagnostics = []
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return
+        try:
+            self.options = LintOptions.from_mapping(dict(self.config))
+        except ValueError as exc:
+            raise PluginError(f"kb/lint: {exc}") from None
+
+    def on_pre_build(self, config):
+        self.diagnostics = []
+        contacts = config.plugins.get("kb/contacts")
+        registry = contacts.registry if contacts is not None and contacts.config.enabled else None
+        theme_lang = config.theme.get("language") if config.theme else None
+        self.linter = Linter(Settings(self.options.selector(), theme_lang), registry)
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if not self.config.enabled:
+            return
+        found = self.linter.lint_text(page.file.content_string, source_path(page))
+        for d in found:
+            log.log(self._level(d.severity), "%s:%d:%d: %s %s", d.path, d.line, d.column, d.code, d.message)
+        self.diagnostics.extend(found)
+
+    def _level(self, severity: Severity) -> int:
+        if self.options.fail_on != "never" and severity >= Severity.parse(self.options.fail_on):
+            return logging.WARNING
+        return logging.INFO
+
+    def on_post_build(self, config):
+        if self.config.enabled and self.diagnostics:
+            log.info("%d finding(s) in %d page(s)", len(self.diagnostics), len({d.path for d in self.diagnostics}))

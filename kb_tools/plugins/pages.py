@@ -1,0 +1,38 @@
+"""Small facts about MkDocs pages that several kb plugins need."""
+
+from __future__ import annotations
+
+import os
+
+from kb_tools.lint.language import language_of
+
+
+def source_path(page) -> str:
+    """The page's source file as a path relative to the working directory (what editors and CI link)."""
+    path = page.file.abs_src_path
+    if not path:
+        return page.file.src_uri
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def body_first_line(page, markdown: str) -> int:
+    """1-based source line where ``markdown`` (the page body MkDocs passes to plugins) starts."""
+    source = page.file.content_string
+    return source.count("\n") - markdown.count("\n") + 1
+
+
+def page_language(page, config) -> str:
+    theme_lang = config.theme.get("language") if config.theme else None
+    return language_of(page.meta or {}, page.file.src_uri, theme_lang)
+
+
+def front_matter_line(page, key: str) -> int | None:
+    """1-based line of ``key:`` in the page's front matter (MkDocs keeps no positions)."""
+    lines = page.file.content_string.split("\n")
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() in ("---", "..."):
+            return None
+        if line.startswith(f"{key}:"):
+            return number
+    return None

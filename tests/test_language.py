@@ -1,0 +1,57 @@
+import pytest
+
+from kb_tools.lint import sentences
+from kb_tools.lint.language import language_of, normalize
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("«Доставка»", '"Доставка"'),
+    ("it’s", "it's"),
+    ("pur\u00adsuant", "pursuant"),
+    ("می\u200cخواهم", "میخواهم"),
+    ("علي", "علی"),
+    ("كتاب", "کتاب"),
+    ("שָׁלוֹם", "שלום"),
+    ("צה״ל", 'צה"ל'),
+    ("۱۲۳ ٤٥", "123 45"),
+    ("ёлка", "елка"),
+    ("e\u0301", "é"),
+])
+def test_normalize(raw, expected):
+    assert normalize(raw)[0] == expected
+
+
+def test_normalize_keeps_the_way_back_to_source_offsets():
+    raw = "a «б» c\u00add e\u0301x שָׁלוֹם"
+    text, index = normalize(raw)
+    assert text == 'a "б" cd éx שלום'
+    assert len(index) == len(text) + 1 and index[-1] == len(raw)
+    assert raw[index[text.index("d")]] == "d"          # the soft hyphen before it is skipped
+    assert index[text.index("é")] == raw.index("e\u0301")  # a composed character maps to its base
+    assert raw[index[text.index("x")]] == "x"
+    assert raw[index[text.index("ל")]] == "ל"          # niqqud removed, letters keep their offsets
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("See clause 74.2 of the manual. It is long! Next one, e.g. this. Done?", "en",
+     ["See clause 74.2 of the manual.", "It is long!", "Next one, e.g. this.", "Done?"]),
+    ("Это, т. е. пример, стоит 3.5 руб. Второе предложение… Третье", "ru",
+     ["Это, т. е. пример, стоит 3.5 руб. Второе предложение…", "Третье"]),
+    ("Plačate npr. s kartico. Dostava traja 2 dni.", "sl", ["Plačate npr. s kartico.", "Dostava traja 2 dni."]),
+    ("آیا سفارش رسید؟ بله رسید.", "fa", ["آیا سفارش رسید؟", "بله رسید."]),
+    ("Ask J. Smith. He knows.", "en", ["Ask J. Smith.", "He knows."]),
+])
+def test_sentence_split(text, lang, expected):
+    assert [text[a:b] for a, b in sentences.split(text, lang)] == expected
+
+
+@pytest.mark.parametrize("meta,path,default,expected", [
+    ({"lang": "ru"}, "docs/a.md", None, "ru"),
+    ({"lang": "he-IL"}, "docs/a.md", None, "he"),
+    ({}, "docs/a.ru.md", None, "ru"),
+    ({}, "docs/he/a.md", None, "he"),
+    ({}, "docs/a.md", "sl", "sl"),
+    ({}, "docs/a.md", None, "en"),
+])
+def test_language_of(meta, path, default, expected):
+    assert language_of(meta, path, default) == expected
