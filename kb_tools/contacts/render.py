@@ -49,15 +49,14 @@ def channel_item(channel: Channel, registry: Registry, lang: str | None) -> str:
 
 
 def channel_list(registry: Registry, lang: str | None = None) -> str:
-    """The contact page's channel list, grouped by purpose (a raw HTML block for Markdown)."""
-    parts = ['<div class="kb-contacts">']
+    """The contact page's channels grouped by purpose: a Markdown heading per purpose (so the
+    table of contents lists them) followed by a raw HTML list of its channels."""
+    parts = []
     for purpose, channels in registry.purposes().items():
-        parts.append(f'<section class="kb-contacts__group" data-kb-purpose="{escape(purpose)}">'
-                     f'<h2 id="purpose-{escape(purpose)}">{escape(purpose_title(purpose, lang))}</h2><ul class="kb-channels">')
-        parts.extend(channel_item(c, registry, lang) for c in channels)
-        parts.append("</ul></section>")
-    parts.append("</div>")
-    return "".join(parts)
+        items = "".join(channel_item(c, registry, lang) for c in channels)
+        parts.append(f"## {escape(purpose_title(purpose, lang))}\n\n"
+                     f'<ul class="kb-channels" data-kb-purpose="{escape(purpose)}">{items}</ul>\n')
+    return "\n".join(parts)
 
 
 def json_ld(registry: Registry, lang: str | None = None) -> str:

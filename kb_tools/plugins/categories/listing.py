@@ -15,7 +15,7 @@ def articles(folder: Folder, href) -> str:
     return f'<ul class="kb-article-list">{items}</ul>'
 
 
-def categories(folder: Folder, href, count_label: str = "{n} articles") -> str:
+def categories(folder: Folder, href, count_labels: tuple[str, str] = ("{n} article", "{n} articles")) -> str:
     cards = []
     for sub in folder.subfolders:
         n = len(sub.articles)
@@ -23,5 +23,5 @@ def categories(folder: Folder, href, count_label: str = "{n} articles") -> str:
             f'<li class="kb-category-grid__item"><a class="kb-category-grid__link" href="{escape(href(sub.index.src_uri))}">'
             f'<span class="kb-category-grid__title">{escape(sub.index.title)}</span>'
             + (f'<span class="kb-category-grid__description">{escape(sub.index.description)}</span>' if sub.index.description else "")
-            + f'<span class="kb-category-grid__count">{escape(count_label.format(n=n))}</span></a></li>')
+            + f'<span class="kb-category-grid__count">{escape(count_labels[n != 1].format(n=n))}</span></a></li>')
     return f'<ul class="kb-category-grid">{"".join(cards)}</ul>'

@@ -54,7 +54,7 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
             return "\n" + (listing.articles(folder, href) if m.group(1) == "articles" else listing.categories(folder, href)) + "\n"
 
         has_list = any(m.group(1) == "articles" for m in PLACEHOLDER.finditer(markdown))
-        if self.config.auto_list and folder.articles and not has_list:
+        if self.config.auto_list and folder.articles and not folder.subfolders and not has_list:
             markdown += "\n\n{{ articles }}\n"
         return sub_outside_code(PLACEHOLDER, replace, markdown)
 
@@ -63,7 +63,7 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
             return
         directory, name = posixpath.split(page.file.src_uri)
         folder = self.folders.get(directory)
-        if folder is not None and name not in ("index.md", "README.md"):
+        if folder is not None and directory and name not in ("index.md", "README.md"):
             index = self.files.get_file_from_path(folder.index.src_uri)
             context["kb_category"] = {"title": folder.index.title, "url": index.url}
         return context

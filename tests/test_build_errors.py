@@ -1,0 +1,63 @@
+"""Real builds of small projects: mistakes stop `mkdocs build --strict` with one message naming file and line."""
+
+import pytest
+
+from tests.build_helpers import html_pages, mini_project, mkdocs_build
+from tests.conftest import ROOT, VALID_REGISTRY
+
+OVERRIDES = ROOT / "overrides"
+
+
+def build(tmp_path, pages, registry=VALID_REGISTRY):
+    config = mini_project(tmp_path / "project", pages, registry, OVERRIDES)
+    return mkdocs_build(config, tmp_path / "site"), tmp_path / "site"
+
+
+def test_contact_page_is_created_when_the_docs_have_none(tmp_path):
+    result, site = build(tmp_path, {"index.md": "# Help\n\nWrite to {{ contact.support-email }} or call {{ contact.support-phone.value }}.\n"})
+    assert result.returncode == 0, result.stderr
+    pages = html_pages(site)
+    assert {li["data-kb-channel"] for li in pages["contact/"].select("li[data-kb-channel]")} == {"support-email", "support-phone", "bot"}
+    home = pages[""]
+    assert home.select_one('article a.kb-contact[href="mailto:support@example.com"]') is not None
+    assert "+386 1 620 44 80" in home.select_one("article").get_text()
+    assert not (site / "contacts.yml").exists()  # the registry is data, not published
+
+
+def test_unknown_contact_id_fails_the_build_at_its_line(tmp_path):
+    result, _ = build(tmp_path, {"index.md": "---\ntitle: Home\n---\n\n# Help\n\nWrite to {{ contact.suport-email }}.\n"})
+    assert result.returncode != 0
+    assert "docs/index.md:7: unknown contact id 'suport-email'" in result.stderr
+    assert "did you mean 'support-email'?" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_contact_in_front_matter_fails_the_build(tmp_path):
+    result, _ = build(tmp_path, {"index.md": "---\ntitle: Home\ncontact: nobody\n---\n\nHello.\n"})
+    assert result.returncode != 0
+    assert "index.md:3: front matter 'contact: nobody'" in result.stderr
+
+
+def test_bad_registry_fails_the_build_naming_its_line(tmp_path):
+    result, _ = build(tmp_path, {"index.md": "Hello.\n"}, VALID_REGISTRY.replace("type: phone", "type: fax"))
+    assert result.returncode != 0
+    assert "contacts.yml:12: channel 'support-phone': unknown type 'fax'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_lint_findings_fail_strict_builds(tmp_path):
+    result, _ = build(tmp_path, {"index.md": "# Help\n\nPursuant to your request, we refund you.\n"})
+    assert result.returncode != 0
+    assert "docs/index.md:3:1: KB101" in result.stderr
+
+
+def test_suppressed_findings_do_not_fail(tmp_path):
+    result, _ = build(tmp_path, {"index.md": "# Help\n\n<!-- kb-lint disable-next-line KB101 -->\nPursuant to your request, we refund you.\n"})
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("placeholder", ["`{{ contacts }}`", "`{{ contact.nobody }}`"])
+def test_shortcodes_in_code_stay_literal(tmp_path, placeholder):
+    result, site = build(tmp_path, {"index.md": f"# Help\n\nWrite {placeholder} in a page.\n"})
+    assert result.returncode == 0, result.stderr
+    assert placeholder.strip("`") in html_pages(site)[""].select_one("article code").get_text()
