@@ -1,5 +1,9 @@
+import functools
+import http.server
 import os
+import shutil
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -52,3 +56,50 @@ def write(tmp_path):
 @pytest.fixture
 def registry_file(write):
     return write("contacts.yml", VALID_REGISTRY, dedent=False)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """The demo help centre, built once per test run with a real `mkdocs build --strict`."""
+    from tests.build_helpers import mkdocs_build
+
+    out = tmp_path_factory.mktemp("demo-site")
+    result = mkdocs_build(ROOT / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """serve(folder) → base URL of a static HTTP server on 127.0.0.1 (stopped after the run)."""
+    servers = []
+
+    def _serve(folder):
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield _serve
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert executable, "Chromium is missing: `make test` installs Debian's chromium package"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"])
+        yield browser
+        browser.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass

@@ -8,23 +8,15 @@ import pytest
 
 from kb_tools.cli import main as kb_main
 from kb_tools.contacts import load_registry
-from tests.build_helpers import html_pages, mkdocs_build, resolve
+from tests.build_helpers import html_pages, resolve
 from tests.conftest import ROOT
 
 REGISTRY = load_registry(ROOT / "docs/contacts.yml")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-@pytest.fixture(scope="module")
-def pages(site):
-    return html_pages(site)
+def pages(demo_site):
+    return html_pages(demo_site)
 
 
 def articles():

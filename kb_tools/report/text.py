@@ -8,7 +8,8 @@ from kb_tools.report import summary
 def render(diagnostics, rules, files: int) -> str:
     lines = []
     for d in diagnostics:
-        line = f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.message}"
+        message = " ".join(d.message.split())  # one finding, one line: grep and editors rely on it
+        line = f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {message}"
         if d.fix:
             line += f" (fix: {d.fix!r})"
         lines.append(line)
