@@ -30,9 +30,14 @@ class NormalizedBlock:
         a, b = self.sentence_span(start)
         return self.text.count('"', a, start) % 2 == 1 and '"' in self.text[end:b]
 
-    def sentence_at(self, pos: int) -> str:
-        for a, b in self.sentences:
+    def context_at(self, pos: int, scope: str = "sentence") -> str:
+        """The sentence at ``pos``; with ``next`` also the sentence after it; with ``paragraph`` the whole block."""
+        if scope == "paragraph":
+            return self.text
+        for i, (a, b) in enumerate(self.sentences):
             if a <= pos < b:
+                if scope == "next" and i + 1 < len(self.sentences):
+                    b = self.sentences[i + 1][1]
                 return self.text[a:b]
         return self.text
 

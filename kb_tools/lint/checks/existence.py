@@ -5,8 +5,12 @@ Options:
               Spaces match any run of white space; ``word*`` matches any ending, so one
               stem catches every inflected form (``данн* документ*``).
   patterns    regular expressions, for what a phrase list cannot say.
-  exceptions  regular expressions; a match is dropped when its sentence matches one
+  exceptions  regular expressions; a match is dropped when its context matches one
               (hard negatives: the refusal that goes on to offer an alternative).
+  exception_scope
+              the context exceptions are searched in: ``sentence`` (default), ``next``
+              (the sentence and the one after it) or ``paragraph`` (the whole block).
+  ignorecase  true (default); false makes tokens and patterns case-sensitive.
   quoted      false (default) skips a match inside double quotes of any style: a
               phrase quoted is mentioned, not used ('Avoid "pursuant to"').
 
@@ -36,27 +40,32 @@ def phrase_pattern(token: str) -> str:
     return _BOUND_START + r"\s+".join(words) + (_BOUND_END if re.match(r"\w", token.strip()[-1:]) or token.strip().endswith("*") else "")
 
 
-def compile_pattern(source: str, where: str) -> re.Pattern:
+def compile_pattern(source: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern:
     try:
-        return re.compile(source, re.IGNORECASE)
+        return re.compile(source, flags)
     except re.error as exc:
         raise InputError(where, None, f"invalid regular expression {source!r}: {exc}") from None
 
 
 class Existence(Check):
     name = "existence"
-    options = ("tokens", "patterns", "exceptions", "quoted")
+    options = ("tokens", "patterns", "exceptions", "exception_scope", "quoted", "ignorecase")
+    SCOPES = ("sentence", "next", "paragraph")
 
     def __init__(self, options: dict, lang: str, where: str):
         super().__init__(options, lang, where)
         sources = [phrase_pattern(t) for t in self._strings(options, "tokens")]
-        sources += [f"(?:{p})" for p in self._strings(options, "patterns")]
+        sources += [f"(?:{normalize(p)[0]})" for p in self._strings(options, "patterns")]
         if not sources:
             raise InputError(where, None, f"check '{self.name}' needs 'tokens' or 'patterns'")
         # Longest alternatives first, so "in accordance with" wins over "in accordance".
         sources.sort(key=len, reverse=True)
-        self.pattern = compile_pattern("|".join(sources), where)
+        flags = re.IGNORECASE if options.get("ignorecase", True) else 0
+        self.pattern = compile_pattern("|".join(sources), where, flags)
         self.exceptions = [compile_pattern(normalize(p)[0], where) for p in self._strings(options, "exceptions")]
+        self.scope = options.get("exception_scope", "sentence")
+        if self.scope not in self.SCOPES:
+            raise InputError(where, None, f"exception_scope must be one of {', '.join(self.SCOPES)}, not '{self.scope}'")
         self.check_quoted = bool(options.get("quoted", False))
 
     def _strings(self, options: dict, key: str) -> list[str]:
@@ -71,8 +80,8 @@ class Existence(Check):
                 if not self.check_quoted and block.quoted(m.start(), m.end()):
                     continue
                 if self.exceptions:
-                    sentence = block.sentence_at(m.start())
-                    if any(e.search(sentence) for e in self.exceptions):
+                    context = block.context_at(m.start(), self.scope)
+                    if any(e.search(context) for e in self.exceptions):
                         continue
                 start, end = block.source_span(m.start(), m.end())
                 yield self.finding(ctx, start, end, m)
