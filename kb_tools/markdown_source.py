@@ -32,6 +32,7 @@ _PARSER = (
     .use(admon_plugin)
     .use(deflist_plugin)
     .use(footnote_plugin)
+    .disable(["inline", "text_join"])  # inline content is scanned here, with positions; its tokens are not needed
 )
 
 _BLOCK_KINDS = {"heading_open": "heading", "paragraph_open": "paragraph", "th_open": "table", "td_open": "table",

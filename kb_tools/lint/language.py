@@ -34,8 +34,25 @@ def _drop_mark(ch: str) -> bool:
     return 0x0591 <= code <= 0x05C7 and ch not in "\u05be\u05c0\u05c3\u05c6" or 0x064B <= code <= 0x065F or code in (0x0670, 0x0640)
 
 
-def normalize(text: str) -> tuple[str, list[int]]:
-    """Return (normalised text, source offset of each normalised character plus one past the end)."""
+_ONE_TO_ONE = str.maketrans({k: v for k, v in _FOLD.items() if len(v) == 1})
+# Characters that change the text's length when normalised: deletions and combining marks.
+_SPECIAL = re.compile("[" + "".join(re.escape(k) for k, v in _FOLD.items() if len(v) != 1)
+                      + "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+def normalize(text: str) -> tuple[str, "list[int] | range"]:
+    """Return (normalised text, source offset of each normalised character plus one past the end).
+
+    Most text only needs one-to-one folds: then ``str.translate`` does the work and the
+    offsets are the identity (a ``range``). Only text with marks or invisible characters
+    takes the slower path that rebuilds the offset table.
+    """
+    if not _SPECIAL.search(text):
+        return text.translate(_ONE_TO_ONE), range(len(text) + 1)
+    return _normalize_slow(text)
+
+
+def _normalize_slow(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     index: list[int] = []
     i, n = 0, len(text)

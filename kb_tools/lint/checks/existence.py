@@ -24,6 +24,7 @@ import re
 from kb_tools.errors import InputError
 from kb_tools.lint.checks import Check, Finding
 from kb_tools.lint.language import normalize
+from kb_tools.lint.phrases import trie_regex
 
 _BOUND_START = r"(?<!\w)"
 _BOUND_END = r"(?!\w)"
@@ -54,12 +55,11 @@ class Existence(Check):
 
     def __init__(self, options: dict, lang: str, where: str):
         super().__init__(options, lang, where)
-        sources = [phrase_pattern(t) for t in self._strings(options, "tokens")]
+        tokens = self._strings(options, "tokens")
+        sources = [trie_regex(tokens)] if tokens else []
         sources += [f"(?:{normalize(p)[0]})" for p in self._strings(options, "patterns")]
         if not sources:
             raise InputError(where, None, f"check '{self.name}' needs 'tokens' or 'patterns'")
-        # Longest alternatives first, so "in accordance with" wins over "in accordance".
-        sources.sort(key=len, reverse=True)
         flags = re.IGNORECASE if options.get("ignorecase", True) else 0
         self.pattern = compile_pattern("|".join(sources), where, flags)
         self.exceptions = [compile_pattern(normalize(p)[0], where) for p in self._strings(options, "exceptions")]
@@ -76,7 +76,7 @@ class Existence(Check):
 
     def run(self, ctx):
         for block in ctx.normalized_blocks():
-            for m in self.pattern.finditer(block.text):
+            for m in self.pattern.finditer(ctx.text, block.start, block.end):
                 if not self.check_quoted and block.quoted(m.start(), m.end()):
                     continue
                 if self.exceptions:
