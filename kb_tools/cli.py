@@ -13,7 +13,7 @@ from kb_tools import __version__
 from kb_tools.contacts import load_registry
 from kb_tools.errors import InputError
 from kb_tools.lint import packs
-from kb_tools.lint.engine import UNREADABLE, Linter, Settings, markdown_files
+from kb_tools.lint.engine import UNREADABLE, Linter, markdown_files
 from kb_tools.lint.options import FAIL_ON, LintOptions
 from kb_tools.lint.select import parse_codes
 from kb_tools.project_config import load_project
@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--format", choices=sorted(renderers()), default="text", help="output format (default: text)")
     lint.add_argument("--lang", help="language of pages that do not say, when mkdocs.yml sets no theme.language (default: en)")
     lint.add_argument("--contacts", metavar="FILE", help="the contact registry (default: from mkdocs.yml, else <docs>/contacts.yml)")
-    lint.add_argument("--config-file", default="mkdocs.yml", metavar="FILE", help="mkdocs.yml to read settings from")
+    lint.add_argument("--config-file", metavar="FILE", help="mkdocs.yml to read settings from (default: ./mkdocs.yml if present)")
     lint.add_argument("--select", metavar="PREFIX,...", help="only these codes or prefixes (e.g. KB1,KB304)")
     lint.add_argument("--ignore", metavar="PREFIX,...", help="skip these codes or prefixes")
     lint.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that makes the exit status 1 (default: warning)")
@@ -80,7 +80,9 @@ def _options(args, plugin_options: dict, config_path: str | None) -> LintOptions
 
 
 def run_lint(args) -> int:
-    project = load_project(args.config_file)
+    if args.config_file and not os.path.exists(args.config_file):
+        raise InputError(args.config_file, None, "no such configuration file")
+    project = load_project(args.config_file or "mkdocs.yml")
     options = _options(args, project.lint, project.path)
     if args.lang and not re.fullmatch(r"[a-z]{2,3}", args.lang):
         raise InputError("--lang", None, f"'{args.lang}' is not a language code such as en, ru, hr, sl, he or fa")
@@ -90,9 +92,9 @@ def run_lint(args) -> int:
     contacts = args.contacts or project.contacts_file or os.path.join(project.docs_dir, "contacts.yml")
     if args.contacts or os.path.exists(contacts):
         registry = load_registry(contacts)
-    elif args.format == "text":
+    else:
         print(f"kb: no contact registry at {contacts}; contact checks skipped", file=sys.stderr)
-    linter = Linter(Settings(options.selector(), project.language or args.lang), registry)
+    linter = Linter(options.settings(project.language or args.lang), registry)
     diagnostics = [d for path in files for d in linter.lint_file(path)]
     sys.stdout.write(renderers()[args.format](diagnostics, packs.by_code(), len(files)))
     if any(d.code == UNREADABLE for d in diagnostics):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
@@ -55,10 +56,13 @@ _INLINE = re.compile(
     re.DOTALL,
 )
 _BACKTICKS = re.compile(r"`+")
+# Characters without which _INLINE cannot match: most lines of prose have none of them.
+_INLINE_HINT = re.compile(r"[<{\[\]\\*~_]|https?://|www\.")
+_NEWLINE = re.compile("\n")
+_NOT_NEWLINE = re.compile("[^\n]")
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A run of inline prose: one paragraph, heading, table cell or definition term."""
 
     kind: str
@@ -68,8 +72,7 @@ class Block:
     """1-based line of its first character."""
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A non-prose piece a customer may still see or click: ``url``, ``link`` target, ``autolink``, ``shortcode``, ``code``."""
 
     kind: str
@@ -116,7 +119,7 @@ def parse(source: str, path: str = "<text>") -> MarkdownSource:
         loaded = yamlsource.load(match.group(1), path, line_offset=1)
         meta = loaded if isinstance(loaded, dict) else {}
         body_start = match.end()
-    line_starts = [0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"]
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
     doc = MarkdownSource(path, source, meta, "", "", body_start=body_start, line_starts=line_starts)
     # Blank the front matter but keep its lines, so token maps stay file-relative.
     body = "\n" * source.count("\n", 0, body_start) + source[body_start:]
@@ -128,7 +131,7 @@ class _Collector:
     def __init__(self, doc: MarkdownSource):
         self.doc = doc
         self.lines = doc.source.split("\n")
-        self.prose = [" " if ch != "\n" else "\n" for ch in doc.source]
+        self.prose = list(_NOT_NEWLINE.sub(" ", doc.source))
         self.visible = list(self.prose)
         self.cursor: dict[int, int] = {}
 
@@ -155,8 +158,15 @@ class _Collector:
         return starts[first], end
 
     def inline(self, content: str, first_line: int, kind: str) -> None:
-        """Locate ``content`` in the source lines from ``first_line`` and copy its prose."""
-        offsets: list[int] = []
+        """Locate ``content`` in the source lines from ``first_line`` and copy its prose.
+
+        Works line by line on slices (no per-character Python loop): this is the linter's
+        hottest path after markdown-it itself.
+        """
+        starts: list[int] = []  # content offset where each line starts
+        bases: list[int] = []   # source offset of the same character
+        lengths: list[int] = []
+        pos = 0
         for k, text in enumerate(content.split("\n")):
             line_no = first_line + k
             if line_no >= len(self.lines):
@@ -165,56 +175,59 @@ class _Collector:
             if col < 0:
                 return  # cannot place it exactly: leave it out rather than report a wrong column
             self.cursor[line_no] = col + len(text)
-            base = self.doc.line_starts[line_no] + col
-            offsets.extend(range(base, base + len(text)))
-            offsets.append(base + len(text))  # the newline joining content lines
-        keep_prose, keep_visible = self.scan(content, offsets)
-        for i, pos in enumerate(offsets[:-1]):
-            ch = content[i] if i < len(content) else "\n"
-            if ch == "\n":
-                continue
-            if keep_prose[i]:
-                self.prose[pos] = ch
-            if keep_visible[i]:
-                self.visible[pos] = ch
-        self.doc.blocks.append(Block(kind, offsets[0], offsets[len(content) - 1] + 1 if content else offsets[0],
-                                     first_line + 1))
+            starts.append(pos)
+            bases.append(self.doc.line_starts[line_no] + col)
+            lengths.append(len(text))
+            pos += len(text) + 1
 
-    def scan(self, content: str, offsets: list[int]):
-        n = len(content)
-        prose = [True] * n
-        visible = [True] * n
+        def to_source(i: int) -> int:
+            k = bisect_right(starts, i) - 1
+            return bases[k] + i - starts[k]
+
+        prose, visible = self.scan(content, to_source)
+        for start, base, length in zip(starts, bases, lengths):
+            self.prose[base:base + length] = prose[start:start + length]
+            self.visible[base:base + length] = visible[start:start + length]
+        if content:
+            self.doc.blocks.append(Block(kind, bases[0], to_source(len(content) - 1) + 1, first_line + 1))
+
+    def scan(self, content: str, to_source):
+        """(prose, visible) character lists for ``content``, with markup blanked out."""
+        prose = list(content)
+        visible = list(content)
 
         def mask(start, end, also_visible=False):
-            for i in range(start, end):
-                prose[i] = False
-                if also_visible:
-                    visible[i] = False
+            blank = [" "] * (end - start)
+            prose[start:end] = blank
+            if also_visible:
+                visible[start:end] = blank
 
         def span(kind, start, end):
-            self.doc.spans.append(Span(kind, offsets[start], offsets[end - 1] + 1, content[start:end]))
+            self.doc.spans.append(Span(kind, to_source(start), to_source(end - 1) + 1, content[start:end]))
 
-        for start, end in _code_spans(content):
+        code = list(_code_spans(content))
+        for start, end in code:
             mask(start, end, also_visible=True)
-            self.doc.code.append((offsets[start], offsets[end - 1] + 1))
+            self.doc.code.append((to_source(start), to_source(end - 1) + 1))
+        if not _INLINE_HINT.search(content):
+            return prose, visible
         pos = 0
         while True:
             m = _INLINE.search(content, pos)
             if not m:
                 break
             pos = m.end()
-            if not prose[m.start()] and not visible[m.start()]:
+            if any(a <= m.start() < b for a, b in code):
                 pos = m.start() + 1
-                continue  # inside a code span
-            name = m.lastgroup if m.lastgroup not in ("auto", "target") else None
-            kind = next(k for k in ("comment", "autolink", "html", "shortcode", "attrs", "footref", "dest", "refl", "url",
-                                    "escape", "emph", "bracket") if m.group(k) is not None) if name is None else name
+                continue
+            kind = m.lastgroup if m.lastgroup not in ("auto", "target") else next(
+                k for k in ("autolink", "dest") if m.group(k) is not None)
             if kind == "comment":
                 mask(m.start(), m.end(), also_visible=True)
-                self.doc.comments.append((offsets[m.start()], m.group(0)))
+                self.doc.comments.append((to_source(m.start()), m.group(0)))
             elif kind == "autolink":
                 mask(m.start(), m.end())
-                visible[m.start()] = visible[m.end() - 1] = False
+                visible[m.start()] = visible[m.end() - 1] = " "
                 span("autolink", m.start("auto"), m.end("auto"))
             elif kind == "html":
                 mask(m.start(), m.end(), also_visible=True)
@@ -224,7 +237,7 @@ class _Collector:
             elif kind == "dest":
                 mask(m.start(), m.end())
                 for i in (m.start(), m.start() + 1, m.end() - 1):
-                    visible[i] = False
+                    visible[i] = " "
                 if m.group("target"):
                     span("link", m.start("target"), m.end("target"))
             elif kind == "url":
@@ -259,9 +272,18 @@ def _code_spans(text: str):
             closer = c.end()
 
 
-def sub_outside_code(pattern: re.Pattern, replace, markdown: str) -> str:
-    """``pattern.sub(replace, markdown)``, leaving matches inside code blocks and code spans as written."""
+def visible_matches(pattern: re.Pattern, markdown: str) -> list[re.Match]:
+    """Matches of ``pattern`` in what a reader sees: not in code, HTML comments or raw HTML."""
     if not pattern.search(markdown):
-        return markdown
-    doc = parse(markdown)
-    return pattern.sub(lambda m: m.group(0) if doc.in_code(m.start()) else replace(m), markdown)
+        return []
+    visible = parse(markdown).visible
+    return [m for m in pattern.finditer(markdown) if not visible[m.start()].isspace()]
+
+
+def sub_visible(pattern: re.Pattern, replace, markdown: str) -> str:
+    """``pattern.sub(replace, markdown)`` for :func:`visible_matches` only; code and comments stay as written."""
+    parts, last = [], 0
+    for m in visible_matches(pattern, markdown):
+        parts += [markdown[last:m.start()], replace(m)]
+        last = m.end()
+    return "".join(parts) + markdown[last:] if parts else markdown

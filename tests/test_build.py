@@ -8,6 +8,7 @@ import pytest
 
 from kb_tools.cli import main as kb_main
 from kb_tools.contacts import load_registry
+from kb_tools.markdown_source import parse
 from tests.build_helpers import html_pages, resolve
 from tests.conftest import ROOT
 
@@ -29,9 +30,10 @@ def test_demo_has_enough_real_articles():
     assert len(articles()) >= 30 and len(folders) >= 5
     for _, path in articles():
         text = path.read_text(encoding="utf-8")
-        assert re.search(r"^title: .+\?$", text, re.M), f"{path}: title must be the customer's question"
-        assert re.search(r"^description: .{20,}", text, re.M), path
-        assert "questions:" in text or path.parent.name == "writing", path
+        meta = parse(text, str(path)).meta
+        assert meta["title"].endswith("?"), f"{path}: title must be the customer's question"
+        assert len(meta["description"]) >= 20, path
+        assert meta.get("questions"), path
 
 
 def test_contact_page_shows_every_channel_with_a_working_link(pages):
@@ -87,11 +89,11 @@ def test_json_ld_on_home_and_contact(pages):
 def test_still_stuck_block_names_the_articles_channel(pages):
     checked = 0
     for folder, path in articles():
-        match = re.search(r"^contact: (\S+)", path.read_text(encoding="utf-8"), re.M)
+        channel_id = parse(path.read_text(encoding="utf-8"), str(path)).meta.get("contact")
         page = pages[f"{folder}/{path.stem}/"]
         block = page.select_one("aside.kb-still-stuck")
-        if match:
-            channel = REGISTRY.get(match.group(1))
+        if channel_id:
+            channel = REGISTRY.get(channel_id)
             assert block is not None and block["data-kb-channel"] == channel.id
             assert block.select_one("a.kb-contact")["href"] == channel.href
             checked += 1

@@ -61,3 +61,22 @@ def test_shortcodes_in_code_stay_literal(tmp_path, placeholder):
     result, site = build(tmp_path, {"index.md": f"# Help\n\nWrite {placeholder} in a page.\n"})
     assert result.returncode == 0, result.stderr
     assert placeholder.strip("`") in html_pages(site)[""].select_one("article code").get_text()
+
+
+def test_shortcodes_in_html_comments_are_left_alone(tmp_path):
+    result, site = build(tmp_path, {"index.md": "# Help\n\n<!-- old: {{ contact.gone }} -->\nHello.\n"})
+    assert result.returncode == 0, result.stderr
+
+
+def test_articles_placeholder_outside_a_category_index_is_an_error(tmp_path):
+    result, _ = build(tmp_path, {"index.md": "# Help\n", "billing/index.md": "# Billing\n", "billing/a.md": "# A\n\n{{ articles }}\n"})
+    assert result.returncode != 0
+    assert "billing/a.md: {{ articles }} works only in a category's index.md" in result.stderr
+
+
+def test_articles_placeholder_shown_in_code_keeps_the_automatic_list(tmp_path):
+    pages = {"index.md": "# Help\n", "billing/index.md": "# Billing\n\nWrite `{{ articles }}` to place the list.\n",
+             "billing/refund.md": "---\ntitle: How do I get a refund?\n---\nText.\n"}
+    result, site = build(tmp_path, pages)
+    assert result.returncode == 0, result.stderr
+    assert html_pages(site)["billing/"].select_one("ul.kb-article-list a").get_text() == "How do I get a refund?"

@@ -152,3 +152,17 @@ def test_console_script_and_module_entry_point(tmp_path):
         result = subprocess.run(command + ["lint", "a.md"], capture_output=True, text=True, cwd=tmp_path)
         assert result.returncode == 1 and result.stdout.startswith("a.md:3:1: KB101")
         assert result.stderr.startswith("kb: no contact registry")
+
+
+def test_missing_config_file_is_an_error(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "lint", "--config-file", "site.yml")
+    assert code == 2 and err == "kb: error: site.yml: no such configuration file\n"
+
+
+def test_config_lists_are_read_as_strictly_as_mkdocs_does(capsys, write, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write("mkdocs.yml", "site_name: x\nplugins:\n  - kb/lint:\n      select: KB1\n")
+    write("docs/a.md", GOOD)
+    code, _, err = run(capsys, "lint")
+    assert code == 2 and "select must be a list" in err

@@ -104,3 +104,33 @@ def test_localised_fields(write):
     assert channel.text("label", "sl") == "E-pošta podpore"
     assert channel.text("label", "en") == "Support e-mail"
     assert channel.text("label", "fa") == "Support e-mail"  # first given, when no translation
+
+
+def test_national_format_only_for_the_registrys_own_numbers(write):
+    text = VALID_REGISTRY.replace("region: SI", "region: SI\nphone_format: national") + """  - id: london
+    type: phone
+    purpose: sales
+    value: "+44 20 7946 0018"
+"""
+    registry = load_registry(write("contacts.yml", text, dedent=False))
+    assert registry.get("support-phone").display == "(01) 620 44 80"  # phonenumbers' national style for SI
+    assert registry.get("london").display == "+44 20 7946 0018"
+
+
+def test_region_is_needed_only_for_phone_numbers(write):
+    text = "organization: X\nchannels:\n  - id: mail\n    type: email\n    value: a@b.example\n"
+    assert load_registry(write("contacts.yml", text, dedent=False)).region == ""
+    message, path = error_for(write, text + "  - id: tel\n    type: phone\n    value: '01 620 44 80'\n")
+    assert message.startswith(f"{path}:1: 'region' must be a two-letter country code") and "it is missing" in message
+
+
+def test_a_channel_that_is_not_a_mapping_names_the_channels_line(write):
+    message, path = error_for(write, "organization: X\nregion: SI\nchannels:\n  - just a string\n")
+    assert message == f"{path}:3: channel 1 must be a mapping with 'id', 'type' and 'value'"
+
+
+def test_handoff_hint_never_suggests_the_channel_itself(write):
+    message, _ = error_for(write, VALID_REGISTRY.replace("handoff: support-email", "handoff: bot"))
+    assert "must name a human channel" in message
+    message, _ = error_for(write, VALID_REGISTRY.replace("handoff: support-email", "handoff: bots"))
+    assert "did you mean 'bot'" not in message

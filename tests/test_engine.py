@@ -109,3 +109,16 @@ def test_unreadable_files_are_diagnostics(write):
     assert "not valid UTF-8" in d.message
     (d,) = Linter().lint_text("---\ntitle: [x\n---\nBody.\n", "fm.md")
     assert d.code == "KB001" and "invalid YAML" in d.message and d.line >= 2
+
+
+def test_front_matter_contact_is_checked_too():
+    registry = parse_registry(VALID_REGISTRY)
+    (d,) = lint("---\ntitle: A\ncontact: suport-email\n---\nText.\n", registry=registry)
+    assert (d.code, d.line, d.column) == ("KB304", 3, 1)
+    assert d.message.startswith("Front matter 'contact: suport-email' names no channel; did you mean 'support-email'?")
+    assert d.fix == "contact: support-email"
+
+
+def test_unknown_field_message_names_the_field():
+    (d,) = lint("{{ contact.support-email.colour }}\n", registry=parse_registry(VALID_REGISTRY))
+    assert d.message.startswith("Contact 'support-email' has no field 'colour'; fields are value, label")

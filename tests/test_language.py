@@ -55,3 +55,13 @@ def test_sentence_split(text, lang, expected):
 ])
 def test_language_of(meta, path, default, expected):
     assert language_of(meta, path, default) == expected
+
+
+def test_dotted_file_names_are_not_languages():
+    assert language_of({}, "docs/how.to.md") == "en"
+    assert language_of({}, "docs/release.2.md", "sl") == "sl"
+    assert language_of({}, "docs/x.de.md", known=("de",)) == "de"
+
+
+def test_configured_language_tags_are_cut_to_their_primary_subtag():
+    assert language_of({}, "docs/a.md", "he_IL") == "he"

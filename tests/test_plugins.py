@@ -91,6 +91,7 @@ def lint_plugin(config, **options):
     assert not errors
     plugin.on_config(config)
     plugin.on_pre_build(config)
+    plugin.on_files(Files([]), config=config)
     return plugin
 
 

@@ -50,8 +50,10 @@ class _Validator:
         self._unknown_keys(data, TOP_KEYS, "top-level key")
         organization = self._string(data, "organization", required=True)
         region = str(data.get("region", "")).upper()
-        if region not in phonenumbers.SUPPORTED_REGIONS:
-            self.fail(data.line_of("region"), f"'region' must be a two-letter country code such as SI or GB, not '{data.get('region', '')}'")
+        has_phone = any(isinstance(c, dict) and c.get("type") == "phone" for c in data.get("channels") or [])
+        if (region or has_phone) and region not in phonenumbers.SUPPORTED_REGIONS:
+            given = f"not '{data.get('region')}'" if region else "and it is missing"
+            self.fail(data.line_of("region"), f"'region' must be a two-letter country code such as SI or GB for reading phone numbers, {given}")
         website = self._string(data, "website")
         if website and not normalize.is_url(website):
             self.fail(data.line_of("website"), f"'website' must be an http(s) URL, not '{website}'")
@@ -64,7 +66,9 @@ class _Validator:
             self.fail(data.line_of("channels"), "'channels' must be a non-empty list of channels")
         channels: list[Channel] = []
         seen: dict[str, int] = {}
-        for raw in raw_channels:
+        for number, raw in enumerate(raw_channels, start=1):
+            if not isinstance(raw, SourceDict):
+                self.fail(data.line_of("channels"), f"channel {number} must be a mapping with 'id', 'type' and 'value'")
             channel = self.channel(raw, region, phone_format, languages)
             if channel.id in seen:
                 self.fail(channel.line, f"duplicate channel id '{channel.id}' (first at line {seen[channel.id]})")
@@ -82,8 +86,6 @@ class _Validator:
         return Registry(self.path, organization, region, tuple(channels), website, languages, tuple(help_box))
 
     def channel(self, raw, region: str, phone_format: str, languages) -> Channel:
-        if not isinstance(raw, SourceDict):
-            self.fail(None, "each entry of 'channels' must be a mapping with 'id', 'type' and 'value'")
         line = raw.line
         self._unknown_keys(raw, CHANNEL_KEYS, "channel field")
         channel_id = self._string(raw, "id", required=True)
@@ -126,7 +128,7 @@ class _Validator:
             except ValueError as exc:
                 self.fail(line, f"channel '{cid}': '{value}' is not a phone number that can be dialled from region {region} ({exc}); write it as +<country code> <number>")
             e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-            return e164, normalize.format_phone(number, phone_format), f"tel:{e164}"
+            return e164, normalize.format_phone(number, phone_format, region), f"tel:{e164}"
         if kind in ("chat", "form", "web"):
             if not normalize.is_url(value):
                 self.fail(line, f"channel '{cid}': a {kind} channel's value must be an http(s) URL, not '{value}'")
@@ -147,7 +149,8 @@ class _Validator:
         target = by_id.get(channel.handoff)
         line = self.handoff_lines.get(channel.id, channel.line)
         if target is None:
-            self.fail(line, f"channel '{channel.id}': 'handoff' names unknown channel '{channel.handoff}'{_suggest(channel.handoff, by_id)}")
+            others = [i for i in by_id if i != channel.id]
+            self.fail(line, f"channel '{channel.id}': 'handoff' names unknown channel '{channel.handoff}'{_suggest(channel.handoff, others)}")
         if not target.human:
             self.fail(line, f"channel '{channel.id}': 'handoff' must name a human channel, but '{target.id}' is automated")
 

@@ -49,8 +49,11 @@ def normalize_phone(value: str, region: str) -> str:
     return phonenumbers.format_number(parse_phone(value, region), phonenumbers.PhoneNumberFormat.E164)
 
 
-def format_phone(number: phonenumbers.PhoneNumber, style: str = "international") -> str:
-    fmt = phonenumbers.PhoneNumberFormat.NATIONAL if style == "national" else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+def format_phone(number: phonenumbers.PhoneNumber, style: str = "international", region: str | None = None) -> str:
+    """International format, or national for a number of ``region`` itself (a foreign number
+    written nationally cannot be dialled from abroad)."""
+    national = style == "national" and (region is None or phonenumbers.region_code_for_number(number) == region)
+    fmt = phonenumbers.PhoneNumberFormat.NATIONAL if national else phonenumbers.PhoneNumberFormat.INTERNATIONAL
     return phonenumbers.format_number(number, fmt)
 
 

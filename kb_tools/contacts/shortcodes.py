@@ -9,7 +9,7 @@ from typing import NamedTuple
 from kb_tools.contacts import render
 from kb_tools.contacts.model import FIELDS, Registry
 from kb_tools.errors import InputError
-from kb_tools.markdown_source import sub_outside_code
+from kb_tools.markdown_source import sub_visible
 
 SHORTCODE = re.compile(r"\{\{\s*(?:(?P<list>contacts)|contact\.(?P<id>[A-Za-z0-9_-]+)(?:\.(?P<field>[A-Za-z_]+))?)\s*\}\}")
 
@@ -46,4 +46,4 @@ def expand(markdown: str, registry: Registry, lang: str | None, path: str, first
             raise InputError(path, line, f"unknown contact field '{name}' in {m.group(0)}; fields are {', '.join(FIELDS)}")
         return render.escape(channel.field(name, lang))
 
-    return sub_outside_code(SHORTCODE, replace, markdown)
+    return sub_visible(SHORTCODE, replace, markdown)

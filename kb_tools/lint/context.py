@@ -63,10 +63,12 @@ class NormalizedBlock:
 
 
 class Context:
-    def __init__(self, doc: MarkdownSource, lang: str, registry=None):
+    def __init__(self, doc: MarkdownSource, lang: str, registry=None, vocabulary: frozenset = frozenset()):
         self.doc = doc
         self.lang = lang
         self.registry = registry
+        self.vocabulary = vocabulary
+        """Lower-case words the project accepts (product names, its own terms)."""
         self.text, self._index = normalize(doc.prose)
 
     def _to_normalized(self, offset: int) -> int:

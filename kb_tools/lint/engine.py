@@ -23,6 +23,8 @@ class Settings:
     selector: Selector = field(default_factory=Selector)
     default_lang: str | None = None
     """Language of pages that do not say (mkdocs.yml ``theme.language`` or ``--lang``)."""
+    vocabulary: frozenset = frozenset()
+    """Words the project accepts, lower-case (``kb/lint: vocabulary``)."""
 
 
 class Linter:
@@ -48,7 +50,7 @@ class Linter:
         lang = language_of(doc.meta, path, self.settings.default_lang, self._pack_languages)
         selector = self.settings.selector
         rules = [r for r in packs.rules_for(lang) if selector.enabled(r.code, path)]
-        ctx = Context(doc, lang, self.registry)
+        ctx = Context(doc, lang, self.registry, self.settings.vocabulary)
         found: list[Diagnostic] = []
         for rule in rules:
             for f in rule.check.run(ctx):

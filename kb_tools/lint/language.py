@@ -74,19 +74,38 @@ def _normalize_slow(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+# The letters of each pack language's script: a word in another script is a quotation,
+# a name or a code, not a word of the page's language.
+SCRIPT_LETTERS = {
+    "en": "A-Za-z", "hr": "A-Za-zČčĆćĐđŠšŽž", "sl": "A-Za-zČčŠšŽžĆćĐđ",
+    "ru": "А-Яа-яЁё", "he": "\u05d0-\u05ea", "fa": "\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc",
+}
+
+
+def in_script(lang: str) -> "re.Pattern | None":
+    """A pattern matching words written wholly in ``lang``'s script (None when unknown)."""
+    letters = SCRIPT_LETTERS.get(lang)
+    return re.compile(f"[{letters}]+(?:['-][{letters}]+)*") if letters else None
+
+
 def language_of(meta: dict, path: str, default: str | None = None, known=()) -> str:
     """DESIGN §3.2: front matter ``lang`` → path (``x.ru.md``, ``docs/ru/…``) → configured default → ``en``."""
     lang = meta.get("lang") if isinstance(meta, dict) else None
     if isinstance(lang, str) and lang.strip():
-        return lang.strip().lower().replace("_", "-").split("-")[0]
-    parts = PurePath(path).parts
+        return base_language(lang)
+    known = set(known) | set(PACK_LANGUAGES)
     suffixes = PurePath(path).suffixes
-    if len(suffixes) >= 2 and _LANG.match(suffixes[-2][1:]):
+    if len(suffixes) >= 2 and suffixes[-2][1:] in known:  # x.ru.md, but not how.to.md
         return suffixes[-2][1:]
-    for part in parts[:-1]:
-        if part in known or part in PACK_LANGUAGES:
+    for part in PurePath(path).parts[:-1]:
+        if part in known:
             return part
-    return default or "en"
+    return base_language(default) if default else "en"
+
+
+def base_language(tag: str) -> str:
+    """``he_IL``, ``en-GB`` → ``he``, ``en``: packs and folders use the primary subtag."""
+    return tag.strip().lower().replace("_", "-").split("-")[0]
 
 
 def direction(lang: str) -> str:

@@ -36,6 +36,9 @@ def check_types() -> dict[str, type[Check]]:
     from kb_tools.lint.checks.builtin import Builtin
     from kb_tools.lint.checks.contact_reference import ContactReference
     from kb_tools.lint.checks.existence import Existence
+    from kb_tools.lint.checks.rare_words import RareWords
+    from kb_tools.lint.checks.readability import Readability
+    from kb_tools.lint.checks.sentence_length import SentenceLength
     from kb_tools.lint.checks.substitution import Substitution
 
-    return {c.name: c for c in (Builtin, Existence, Substitution, ContactReference)}
+    return {c.name: c for c in (Builtin, Existence, Substitution, ContactReference, SentenceLength, Readability, RareWords)}

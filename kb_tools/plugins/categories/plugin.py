@@ -15,9 +15,10 @@ from mkdocs.plugins import BasePlugin
 
 from kb_tools import catalog
 from kb_tools.errors import InputError
-from kb_tools.markdown_source import sub_outside_code
+from kb_tools.markdown_source import sub_visible, visible_matches
 from kb_tools.plugins.categories import listing
 from kb_tools.plugins.categories.config import CategoriesConfig
+from kb_tools.plugins.pages import source_path
 
 PLACEHOLDER = re.compile(r"\{\{\s*(articles|categories)\s*\}\}")
 
@@ -44,8 +45,14 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
         return self.folders.get(directory) if name in ("index.md", "README.md") else None
 
     def on_page_markdown(self, markdown, page, config, files):
-        folder = self._folder_of_index(page) if self.config.enabled else None
+        if not self.config.enabled:
+            return
+        folder = self._folder_of_index(page)
+        placeholders = [m.group(1) for m in visible_matches(PLACEHOLDER, markdown)]
         if folder is None:
+            if placeholders:
+                raise PluginError(f"kb/categories: {source_path(page)}: {{{{ {placeholders[0]} }}}} works only in a "
+                                  "category's index.md (a folder's index page)")
             return
         def href(src_uri):
             return self.files.get_file_from_path(src_uri).url_relative_to(page.file)
@@ -53,10 +60,9 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
         def replace(m):
             return "\n" + (listing.articles(folder, href) if m.group(1) == "articles" else listing.categories(folder, href)) + "\n"
 
-        has_list = any(m.group(1) == "articles" for m in PLACEHOLDER.finditer(markdown))
-        if self.config.auto_list and folder.articles and not folder.subfolders and not has_list:
+        if self.config.auto_list and folder.articles and not folder.subfolders and "articles" not in placeholders:
             markdown += "\n\n{{ articles }}\n"
-        return sub_outside_code(PLACEHOLDER, replace, markdown)
+        return sub_visible(PLACEHOLDER, replace, markdown)
 
     def on_page_context(self, context, page, config, nav):
         if not self.config.enabled:

@@ -11,3 +11,5 @@ class LintConfig(Config):
     select = c.ListOfItems(c.Type(str), default=[])
     ignore = c.ListOfItems(c.Type(str), default=[])
     per_file_ignores = c.DictOfItems(c.ListOfItems(c.Type(str)), default={})
+    vocabulary = c.ListOfItems(c.Type(str), default=[])
+    """Words the rare-words rule (KB203) accepts: product names, the project's own terms."""

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from kb_tools.lint.diagnostic import Severity
-from kb_tools.lint.engine import Linter, Settings
+from kb_tools.lint.engine import Linter
 from kb_tools.lint.options import LintOptions
 from kb_tools.plugins.lint.config import LintConfig
 from kb_tools.plugins.pages import source_path
@@ -37,10 +37,14 @@ class LintPlugin(BasePlugin[LintConfig]):
 
     def on_pre_build(self, config):
         self.diagnostics = []
+
+    def on_files(self, files, config):
+        # After every plugin's on_pre_build, so a `mkdocs serve` rebuild sees the registry
+        # kb/contacts has just reloaded, whatever the order of the plugins in mkdocs.yml.
         contacts = config.plugins.get("kb/contacts")
         registry = contacts.registry if contacts is not None and contacts.config.enabled else None
         theme_lang = config.theme.get("language") if config.theme else None
-        self.linter = Linter(Settings(self.options.selector(), theme_lang), registry)
+        self.linter = Linter(self.options.settings(theme_lang), registry)
 
     def on_page_markdown(self, markdown, page, config, files):
         if not self.config.enabled:
