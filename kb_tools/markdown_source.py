@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from markdown_it import MarkdownIt
@@ -70,6 +71,10 @@ class Block(NamedTuple):
     end: int
     line: int
     """1-based line of its first character."""
+    prose: str
+    """``source[start:end]`` with all but readable prose blanked out (same length)."""
+    visible: str
+    """``source[start:end]`` with code, comments and HTML tags blanked out (URLs kept)."""
 
 
 class Span(NamedTuple):
@@ -86,10 +91,6 @@ class MarkdownSource:
     path: str
     source: str
     meta: dict
-    prose: str
-    """The source with all but readable prose blanked out."""
-    visible: str
-    """The source with code, comments, HTML tags and front matter blanked out (URLs and link targets kept)."""
     blocks: list[Block] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     code: list[tuple[int, int]] = field(default_factory=list)
@@ -99,6 +100,25 @@ class MarkdownSource:
     body_start: int = 0
     """Offset of the first character after the front matter."""
     line_starts: list[int] = field(default_factory=list)
+
+    @cached_property
+    def prose(self) -> str:
+        """The whole source with all but readable prose blanked out (built on demand: the
+        linter works on blocks, and a page may be megabytes of code)."""
+        return self._assemble("prose")
+
+    @cached_property
+    def visible(self) -> str:
+        """The whole source with code, comments, HTML tags and front matter blanked out."""
+        return self._assemble("visible")
+
+    def _assemble(self, field: str) -> str:
+        parts, last = [], 0
+        for block in sorted(self.blocks, key=lambda b: b.start):
+            parts += [blank(self.source[last:block.start]), getattr(block, field)]
+            last = block.end
+        parts.append(blank(self.source[last:]))
+        return "".join(parts)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``offset``; columns count code points."""
@@ -120,19 +140,22 @@ def parse(source: str, path: str = "<text>") -> MarkdownSource:
         meta = loaded if isinstance(loaded, dict) else {}
         body_start = match.end()
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
-    doc = MarkdownSource(path, source, meta, "", "", body_start=body_start, line_starts=line_starts)
+    doc = MarkdownSource(path, source, meta, body_start=body_start, line_starts=line_starts)
     # Blank the front matter but keep its lines, so token maps stay file-relative.
     body = "\n" * source.count("\n", 0, body_start) + source[body_start:]
     _Collector(doc).run(_PARSER.parse(body))
     return doc
 
 
+def blank(text: str) -> str:
+    """Spaces for every character of ``text`` but its newlines."""
+    return _NOT_NEWLINE.sub(" ", text) if text.count("\n") < len(text) else text
+
+
 class _Collector:
     def __init__(self, doc: MarkdownSource):
         self.doc = doc
         self.lines = doc.source.split("\n")
-        self.prose = list(_NOT_NEWLINE.sub(" ", doc.source))
-        self.visible = list(self.prose)
         self.cursor: dict[int, int] = {}
 
     def run(self, tokens) -> None:
@@ -149,8 +172,6 @@ class _Collector:
                 start, _ = self.line_range(*token.map)
                 for m in re.finditer(r"<!--.*?-->", token.content, re.DOTALL):
                     self.doc.comments.append((start + m.start(), m.group(0)))
-        self.doc.prose = "".join(self.prose)
-        self.doc.visible = "".join(self.visible)
 
     def line_range(self, first: int, last: int) -> tuple[int, int]:
         starts = self.doc.line_starts
@@ -184,12 +205,22 @@ class _Collector:
             k = bisect_right(starts, i) - 1
             return bases[k] + i - starts[k]
 
+        if not content:
+            return
         prose, visible = self.scan(content, to_source)
-        for start, base, length in zip(starts, bases, lengths):
-            self.prose[base:base + length] = prose[start:start + length]
-            self.visible[base:base + length] = visible[start:start + length]
-        if content:
-            self.doc.blocks.append(Block(kind, bases[0], to_source(len(content) - 1) + 1, first_line + 1))
+        # The block's text keeps source offsets: between its lines goes the source's own
+        # newline and indentation or container markers ("> ", "- "), blanked.
+        prose_parts, visible_parts = [], []
+        source = self.doc.source
+        for k, (start, base, length) in enumerate(zip(starts, bases, lengths)):
+            if k:
+                gap = blank(source[bases[k - 1] + lengths[k - 1]:base])
+                prose_parts.append(gap)
+                visible_parts.append(gap)
+            prose_parts.append("".join(prose[start:start + length]))
+            visible_parts.append("".join(visible[start:start + length]))
+        end = bases[-1] + lengths[-1]
+        self.doc.blocks.append(Block(kind, bases[0], end, first_line + 1, "".join(prose_parts), "".join(visible_parts)))
 
     def scan(self, content: str, to_source):
         """(prose, visible) character lists for ``content``, with markup blanked out."""

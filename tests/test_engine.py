@@ -122,3 +122,9 @@ def test_front_matter_contact_is_checked_too():
 def test_unknown_field_message_names_the_field():
     (d,) = lint("{{ contact.support-email.colour }}\n", registry=parse_registry(VALID_REGISTRY))
     assert d.message.startswith("Contact 'support-email' has no field 'colour'; fields are value, label")
+
+
+def test_hebrew_gershayim_is_not_a_quotation_mark():
+    # בע"מ is an abbreviation; the apology after it is a real hit, not a quoted mention.
+    found = lint("---\nlang: he\n---\nזרנקו בע\"מ מתנצלת על אי הנוחות שנגרמה בגלל החיוב של 30 ש\"ח.\n", select=("KB106",))
+    assert [d.code for d in found] == ["KB106"]

@@ -65,3 +65,15 @@ def test_dotted_file_names_are_not_languages():
 
 def test_configured_language_tags_are_cut_to_their_primary_subtag():
     assert language_of({}, "docs/a.md", "he_IL") == "he"
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("V skladu s 5. členom zakona vrnemo denar. Hvala.", "sl", ["V skladu s 5. členom zakona vrnemo denar.", "Hvala."]),
+    ("Paket stiže 3. ožujka 2024. godine. Hvala.", "hr", ["Paket stiže 3. ožujka 2024. godine.", "Hvala."]),
+    ("Choose option 5. Then wait.", "en", ["Choose option 5.", "Then wait."]),
+    ("We call at 9 a.m. on Monday. Thanks.", "en", ["We call at 9 a.m. on Monday.", "Thanks."]),
+    ("Согласно ст. 782 ГК РФ вы можете отказаться. Пишите.", "ru", ["Согласно ст. 782 ГК РФ вы можете отказаться.", "Пишите."]),
+    ("מספר ת.ז. שלך נדרש. תודה.", "he", ["מספר ת.ז. שלך נדרש.", "תודה."]),
+])
+def test_ordinals_and_abbreviations_do_not_end_sentences(text, lang, expected):
+    assert [text[a:b] for a, b in sentences.split(text, lang)] == expected

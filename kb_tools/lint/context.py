@@ -7,6 +7,7 @@ are split only for the blocks that need them.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import cached_property
 
@@ -15,15 +16,22 @@ from kb_tools.lint.language import normalize
 from kb_tools.markdown_source import Block, MarkdownSource
 
 
-class NormalizedBlock:
-    __slots__ = ("block", "ctx", "start", "end", "_sentences")
+# A double quote, but not one between two letters: that is Hebrew gershayim (בע"מ, ש"ח),
+# which normalisation folds to the same character.
+_QUOTE = re.compile(r'"(?<![^\W\d_]")|"(?![^\W\d_])')
 
-    def __init__(self, block: Block, ctx: "Context", start: int, end: int):
+
+class NormalizedBlock:
+    __slots__ = ("block", "ctx", "start", "end", "index", "_sentences")
+
+    def __init__(self, block: Block, ctx: "Context", start: int, end: int, index):
         self.block = block
         self.ctx = ctx
         self.start = start
         """Offset of the block in the page's normalised text."""
         self.end = end
+        self.index = index
+        """Source offset, relative to the block, of each normalised character (and one past the end)."""
         self._sentences = None
 
     @property
@@ -38,7 +46,9 @@ class NormalizedBlock:
         return self._sentences
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.ctx.source_span(start, end)
+        """Offsets in the page's normalised text → source offsets (end exclusive)."""
+        base, index = self.block.start, self.index
+        return base + index[start - self.start], base + index[max(start, end - 1) - self.start] + 1
 
     def sentence_span(self, pos: int) -> tuple[int, int]:
         return next(((a, b) for a, b in self.sentences if a <= pos < b), (self.start, self.end))
@@ -47,7 +57,7 @@ class NormalizedBlock:
         """True when text[start:end] sits between double quotes in its sentence (after normalisation)."""
         a, b = self.sentence_span(start)
         text = self.ctx.text
-        return text.count('"', a, start) % 2 == 1 and '"' in text[end:b]
+        return len(_QUOTE.findall(text, a, start)) % 2 == 1 and _QUOTE.search(text, end, b) is not None
 
     def context_at(self, pos: int, scope: str = "sentence") -> str:
         """The sentence at ``pos``; with ``next`` also the sentence after it; with ``paragraph`` the whole block."""
@@ -63,29 +73,62 @@ class NormalizedBlock:
 
 
 class Context:
-    def __init__(self, doc: MarkdownSource, lang: str, registry=None, vocabulary: frozenset = frozenset()):
+    def __init__(self, doc: MarkdownSource, lang: str, registry=None, vocabulary: frozenset = frozenset(), prefilter=None):
         self.doc = doc
         self.lang = lang
         self.registry = registry
         self.vocabulary = vocabulary
         """Lower-case words the project accepts (product names, its own terms)."""
-        self.text, self._index = normalize(doc.prose)
-
-    def _to_normalized(self, offset: int) -> int:
-        if isinstance(self._index, range):
-            return offset
-        return bisect_right(self._index, offset - 1)
-
-    @cached_property
-    def _blocks(self) -> list[NormalizedBlock]:
-        return [NormalizedBlock(b, self, self._to_normalized(b.start), self._to_normalized(b.end)) for b in self.doc.blocks]
+        # The page's prose as the blocks' normalised texts joined by newlines: checks search
+        # one string, and each block knows its window and its way back to the source.
+        parts, blocks, offset = [], [], 0
+        for block in doc.blocks:
+            text, index = normalize(block.prose)
+            blocks.append(NormalizedBlock(block, self, offset, offset + len(text), index))
+            parts.append(text)
+            offset += len(text) + 1
+        self.text = "\n".join(parts)
+        self._blocks = blocks
+        self._hits = prefilter.hits(self.text) if prefilter is not None else None
 
     def normalized_blocks(self) -> list[NormalizedBlock]:
         return self._blocks
 
+    def blocks_with_hits(self, check) -> list[NormalizedBlock]:
+        """The blocks where ``check`` can match: those holding one of its required literals."""
+        if self._hits is None or check.requirement is None:
+            return self._blocks
+        positions = self._hits.get(check)
+        if not positions:
+            return []
+        blocks = self._blocks
+        chosen = set()
+        for p in positions:
+            i = bisect_right(self._block_starts, p) - 1
+            if i >= 0 and p < blocks[i].end:
+                chosen.add(i)
+        return [blocks[i] for i in sorted(chosen)]
+
+    @property
+    def has_hits(self) -> bool:
+        return self._hits is not None
+
+    def hit_positions(self, check):
+        """(block, offset) for each place one of ``check``'s literals starts inside a block, in order."""
+        blocks = self._blocks
+        for p in self._hits.get(check, ()):
+            i = bisect_right(self._block_starts, p) - 1
+            if i >= 0 and p < blocks[i].end:
+                yield blocks[i], p
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self._blocks]
+
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """Normalised offsets → source offsets (end exclusive)."""
-        return self._index[start], self._index[max(start, end - 1)] + 1
+        """Offsets in the normalised text → source offsets (end exclusive), through the block holding them."""
+        i = bisect_right(self._block_starts, start) - 1
+        return self._blocks[i].source_span(start, end)
 
     def source_text(self, start: int, end: int) -> str:
         return " ".join(self.doc.source[start:end].split())

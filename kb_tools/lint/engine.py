@@ -10,6 +10,7 @@ from kb_tools.lint import packs, suppress
 from kb_tools.lint.context import Context
 from kb_tools.lint.diagnostic import Diagnostic
 from kb_tools.lint.language import language_of
+from kb_tools.lint.prefilter import Prefilter
 from kb_tools.lint.rule import Rule
 from kb_tools.lint.select import Selector
 from kb_tools.markdown_source import parse
@@ -31,8 +32,9 @@ class Linter:
     def __init__(self, settings: Settings | None = None, registry=None):
         self.settings = settings or Settings()
         self.registry = registry
-        self._builtin = {r.code: r for r in packs.all_rules() if r.code in (UNREADABLE, BAD_SUPPRESSION, NO_PACK)}
+        self._builtin = {r.code: r for r in packs.rules_for("common") if r.code in (UNREADABLE, BAD_SUPPRESSION, NO_PACK)}
         self._pack_languages = set(packs.languages())
+        self._prefilters: dict[tuple, Prefilter] = {}
 
     def lint_file(self, path: str) -> list[Diagnostic]:
         """Lint a file; one that cannot be read or decoded is a KB001 diagnostic, not an exception."""
@@ -50,7 +52,7 @@ class Linter:
         lang = language_of(doc.meta, path, self.settings.default_lang, self._pack_languages)
         selector = self.settings.selector
         rules = [r for r in packs.rules_for(lang) if selector.enabled(r.code, path)]
-        ctx = Context(doc, lang, self.registry, self.settings.vocabulary)
+        ctx = Context(doc, lang, self.registry, self.settings.vocabulary, self._prefilter(rules))
         found: list[Diagnostic] = []
         for rule in rules:
             for f in rule.check.run(ctx):
@@ -64,6 +66,12 @@ class Linter:
             rule = self._builtin[BAD_SUPPRESSION]
             found += [self._diagnostic(doc, rule, a, b, rule.message.format(problem=msg)) for a, b, msg in off.problems]
         return sorted(found, key=Diagnostic.sort_key)
+
+    def _prefilter(self, rules: list[Rule]) -> Prefilter:
+        key = tuple(r.source for r in rules)
+        if key not in self._prefilters:
+            self._prefilters[key] = Prefilter({u: u.requirement for r in rules for u in getattr(r.check, "units", ())})
+        return self._prefilters[key]
 
     def _diagnostic(self, doc, rule: Rule, start: int, end: int, message: str, fix: str | None = None) -> Diagnostic:
         line, column = doc.position(start)

@@ -59,14 +59,22 @@ def load_rule(path: Path, lang: str) -> Rule:
                 {"fail": list(examples["fail"]), "pass": list(examples["pass"])}, where)
 
 
+def _folders() -> list[Path]:
+    return sorted(p for p in packs_root().iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
 @lru_cache(maxsize=None)
-def all_rules(root: str | None = None) -> tuple[Rule, ...]:
-    """Every rule of every pack, validated and compiled once per process."""
-    base = Path(root) if root else packs_root()
-    rules = []
-    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("_")):
-        lang = COMMON if folder.name == "common" else folder.name
-        rules.extend(load_rule(path, lang) for path in sorted(folder.glob("*.yml")))
+def _pack(folder_name: str) -> tuple[Rule, ...]:
+    """One folder's rules, validated and compiled once per process (only when a page needs them)."""
+    folder = packs_root() / folder_name
+    lang = COMMON if folder_name == "common" else folder_name
+    return tuple(load_rule(path, lang) for path in sorted(folder.glob("*.yml")))
+
+
+@lru_cache(maxsize=None)
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule of every pack, with codes checked across languages (`kb rules`, docs, tests)."""
+    rules = [rule for folder in _folders() for rule in _pack(folder.name)]
     _check_codes(rules)
     return tuple(rules)
 
@@ -84,13 +92,19 @@ def _check_codes(rules) -> None:
             raise InputError(rule.source, None, f"slug '{rule.slug}' has code {other.code} in {other.source}")
 
 
+@lru_cache(maxsize=None)
 def languages() -> tuple[str, ...]:
-    return tuple(sorted({r.lang for r in all_rules() if r.lang != COMMON}))
+    return tuple(f.name for f in _folders() if f.name != "common")
 
 
+@lru_cache(maxsize=None)
 def rules_for(lang: str) -> tuple[Rule, ...]:
-    """The rules a page in ``lang`` is checked with: its pack (if any) plus the common rules."""
-    return tuple(r for r in all_rules() if r.lang in (lang, COMMON))
+    """The rules a page in ``lang`` is checked with: its pack (if any) plus the common rules.
+
+    Only these packs are loaded: compiling all six languages' patterns costs about a second."""
+    rules = _pack("common") + (_pack(lang) if lang in languages() else ())
+    _check_codes(rules)
+    return rules
 
 
 def by_code() -> dict[str, list[Rule]]:

@@ -25,6 +25,7 @@ from kb_tools.errors import InputError
 from kb_tools.lint.checks import Check, Finding
 from kb_tools.lint.language import normalize
 from kb_tools.lint.phrases import trie_regex
+from kb_tools.lint.prefilter import Unit, required_literals
 
 _BOUND_START = r"(?<!\w)"
 _BOUND_END = r"(?!\w)"
@@ -61,7 +62,9 @@ class Existence(Check):
         if not sources:
             raise InputError(where, None, f"check '{self.name}' needs 'tokens' or 'patterns'")
         flags = re.IGNORECASE if options.get("ignorecase", True) else 0
-        self.pattern = compile_pattern("|".join(sources), where, flags)
+        # Each part (the phrase trie, each pattern) is searched on its own, only where its
+        # required literals occur (kb_tools.lint.prefilter); the parts' matches are merged.
+        self.units = [Unit(p, required_literals(p.pattern, flags)) for p in (compile_pattern(src, where, flags) for src in sources)]
         self.exceptions = [compile_pattern(normalize(p)[0], where) for p in self._strings(options, "exceptions")]
         self.scope = options.get("exception_scope", "sentence")
         if self.scope not in self.SCOPES:
@@ -74,17 +77,36 @@ class Existence(Check):
             raise InputError(self.where, None, f"'{key}' must be a list of non-empty strings")
         return value
 
+    def matches(self, ctx):
+        """(block, match) pairs in text order, without overlaps (the longest match at a place wins)."""
+        found = []
+        text = ctx.text
+        for unit in self.units:
+            if unit.requirement is not None and unit.requirement.anchored and ctx.has_hits:
+                for block, position in ctx.hit_positions(unit):
+                    m = unit.pattern.match(text, position, block.end)
+                    if m:
+                        found.append((m.start(), -m.end(), block, m))
+            else:
+                for block in ctx.blocks_with_hits(unit):
+                    found.extend((m.start(), -m.end(), block, m) for m in unit.pattern.finditer(text, block.start, block.end))
+        found.sort(key=lambda f: (f[0], f[1]))
+        last_end = -1
+        for start, _, block, m in found:
+            if start >= last_end and m.end() > start:
+                last_end = m.end()
+                yield block, m
+
     def run(self, ctx):
-        for block in ctx.normalized_blocks():
-            for m in self.pattern.finditer(ctx.text, block.start, block.end):
-                if not self.check_quoted and block.quoted(m.start(), m.end()):
+        for block, m in self.matches(ctx):
+            if not self.check_quoted and block.quoted(m.start(), m.end()):
+                continue
+            if self.exceptions:
+                context = block.context_at(m.start(), self.scope)
+                if any(e.search(context) for e in self.exceptions):
                     continue
-                if self.exceptions:
-                    context = block.context_at(m.start(), self.scope)
-                    if any(e.search(context) for e in self.exceptions):
-                        continue
-                start, end = block.source_span(m.start(), m.end())
-                yield self.finding(ctx, start, end, m)
+            start, end = block.source_span(m.start(), m.end())
+            yield self.finding(ctx, start, end, m)
 
     def finding(self, ctx, start: int, end: int, match: re.Match) -> Finding:
         return Finding(start, end, {"match": ctx.source_text(start, end)})

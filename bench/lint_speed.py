@@ -1,0 +1,88 @@
+"""kb lint speed and memory on a real documentation corpus, against baselines measured in the same run.
+
+    python bench/lint_speed.py [CORPUS_DIR] [--repeat N]
+
+Default corpus: Debian's Node.js API docs (/usr/share/doc/nodejs/api/*.md, ~440k words;
+`apt-get install nodejs` ships them). Prints, each as the median of N runs:
+  - markdown-it-py alone parsing the files (the baseline: target kb lint <= 2x),
+  - kb lint on the same files, in-process and as the `kb` command (start-up included),
+  - proselint on the same files (target: kb lint >= 5x faster), if it is installed,
+  - kb lint's peak memory (target < 150 MB).
+The machines are shared and noisy: read the ratios, not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PEAK = """
+import resource, sys
+from kb_tools.cli import main
+code = main(["lint", *sys.argv[1:], "--format", "json", "--fail-on", "never"])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, file=sys.stderr)
+"""
+
+
+def timed(fn, repeat: int) -> float:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default="/usr/share/doc/nodejs/api")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    files = sorted(glob.glob(os.path.join(args.corpus, "*.md")))
+    if not files:
+        print(f"no Markdown files in {args.corpus}", file=sys.stderr)
+        return 2
+    texts = [open(f, encoding="utf-8").read() for f in files]
+    words = sum(len(t.split()) for t in texts)
+    print(f"corpus: {len(files)} files, {words:,} words, {sum(map(len, texts)) / 1e6:.1f} M characters")
+
+    from markdown_it import MarkdownIt
+
+    from kb_tools.lint.engine import Linter
+
+    md = MarkdownIt("commonmark")
+    parse = timed(lambda: [md.parse(t) for t in texts], args.repeat)
+    linter = Linter()
+    lint = timed(lambda: [linter.lint_text(t, f) for t, f in zip(texts, files)], args.repeat)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-c", PEAK, *files]
+    peaks = []
+
+    def run_cli():
+        result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=args.corpus)
+        peaks.append(float(result.stderr.strip().splitlines()[-1]))
+
+    cli = timed(run_cli, args.repeat)
+    print(f"markdown-it-py parse       {parse:7.2f} s   (baseline)")
+    print(f"kb lint, in-process        {lint:7.2f} s   ratio {lint / parse:.2f}  (target <= 2.00)")
+    print(f"kb lint, the command       {cli:7.2f} s   ratio {cli / parse:.2f}  (start-up and output included)")
+    print(f"kb lint peak memory        {max(peaks):7.1f} MB  (target < 150)")
+    proselint = shutil.which("proselint", path=os.path.dirname(sys.executable)) or shutil.which("proselint")
+    if proselint:
+        prose = timed(lambda: subprocess.run([proselint, "check", "--output-format", "compact", *files],
+                                             capture_output=True, env=env), 1)
+        print(f"proselint                  {prose:7.2f} s   kb lint is {prose / cli:.1f}x faster (target >= 5)")
+    else:
+        print("proselint                  not installed (pip install proselint) — skipped")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,172 @@
+"""Skip the blocks where a rule cannot match, before running its regular expression.
+
+Wording rules are long case-insensitive alternations; Python's regex engine tries every
+alternative at every word start, which made a language's seven rules cost seconds per
+megabyte. But any match of a rule must contain some literal text (``pursuant``,
+``сообщ``, ``סעיף``). So each rule's *required literals* are derived from its compiled
+pattern (``re._parser``), all rules' literals of a language go into one case-folded trie
+scanned once per page, and a rule's own pattern then runs only on the blocks where one of
+its literals occurs. Rules whose patterns have no such literal run everywhere, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+from re import _constants as C  # noqa: N812 (the parser's node names)
+from re import _parser
+
+MIN_LITERAL = 2
+PREFIX = 4
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+
+
+class Requirement(NamedTuple):
+    literals: frozenset
+    """Lower-case strings of which every match contains at least one."""
+    anchored: bool
+    """True when every match *starts* where one of the literals starts (so the pattern need
+    only be tried there, with ``match``); False when the literal may sit anywhere in it."""
+
+
+def required_literals(pattern: str, flags: int = 0) -> Requirement | None:
+    """What every match of ``pattern`` must contain; None when nothing can be proved."""
+    try:
+        items = list(_parser.parse(pattern, flags))
+    except re.error:
+        return None
+    prefixes = _best([_lead(items, PREFIX)])
+    if prefixes:
+        return Requirement(frozenset(prefixes), True)
+    found = _requirement(items)
+    return Requirement(frozenset(found), False) if found else None
+
+
+def _best(candidates) -> set[str] | None:
+    """The most selective requirement: longest shortest member, then fewest members."""
+    good = [c for c in candidates if c and all(len(s) >= MIN_LITERAL or _rare_symbol(s) for s in c)]
+    return {s.lower() for s in max(good, key=lambda c: (min(map(len, c)), -len(c)))} if good else None
+
+
+def _rare_symbol(s: str) -> bool:
+    """A lone § or ¶ is selective enough to filter on, unlike a lone letter."""
+    return len(s) == 1 and not s.isalnum() and not s.isspace() and s not in ".,;:'\"-()"
+
+
+def _requirement(items) -> set[str] | None:
+    """Best of two proofs: a literal run every match contains, or the prefixes every match starts with."""
+    return _best([_sequence(items), _lead(items, PREFIX)])
+
+
+def _sequence(items) -> set[str] | None:
+    """A literal run, or the requirement of one mandatory element, of a sequence."""
+    candidates: list[set[str]] = []
+    run: list[str] = []
+
+    def close_run():
+        candidates.append({"".join(run)})
+        run.clear()
+
+    for op, av in items:
+        if op is C.LITERAL:
+            run.append(chr(av))
+            continue
+        close_run()
+        if op is C.SUBPATTERN:
+            candidates.append(_requirement(list(av[3])))
+        elif op is C.BRANCH:
+            branches = [_requirement(list(b)) for b in av[1]]
+            if all(branches):
+                candidates.append(set().union(*branches))
+        elif op in _REPEATS and av[0] >= 1:
+            candidates.append(_requirement(list(av[2])))
+        # AT, ASSERT, IN, ANY, optional repeats: no requirement, and they end a run
+    close_run()
+    return _best(candidates)
+
+
+def _lead(items, k: int) -> set[str]:
+    """Strings (up to ``k`` long) one of which starts every match; "" where nothing is known."""
+    if k == 0 or not items:
+        return {""}
+    op, av = items[0]
+    rest = items[1:]
+    if op in _ZERO_WIDTH:
+        return _lead(rest, k)
+    if op is C.LITERAL:
+        return {chr(av) + tail for tail in _lead(rest, k - 1)}
+    if op is C.SUBPATTERN:
+        return _lead(list(av[3]) + rest, k)
+    if op is C.BRANCH:
+        return set().union(*(_lead(list(b) + rest, k) for b in av[1]))
+    if op is C.IN and len(av) <= 4 and all(o is C.LITERAL for o, _ in av):
+        return {chr(c) + tail for _, c in av for tail in _lead(rest, k - 1)}
+    if op in _REPEATS:
+        inner = _lead(list(av[2]), k)
+        return inner if av[0] >= 1 else inner | _lead(rest, k)
+    return {""}
+
+
+def literal_trie(literals) -> re.Pattern:
+    """One regex finding any of ``literals`` in lower-case text, shaped as a trie (fast to scan)."""
+    root: dict = {}
+    for literal in literals:
+        node = root
+        for ch in literal:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(emit(root))
+
+
+class Unit:
+    """A compiled part of a rule and what its matches require; the prefilter's key."""
+
+    __slots__ = ("pattern", "requirement")
+
+    def __init__(self, pattern: re.Pattern, requirement: Requirement | None):
+        self.pattern = pattern
+        self.requirement = requirement
+
+
+class Prefilter:
+    """Which rules can match in which part of a page, for one set of rules."""
+
+    def __init__(self, requirements: dict):
+        """``requirements`` maps a key (a Unit) to its Requirement, or None (always run)."""
+        self.owners: dict[str, list] = {}
+        for key, requirement in requirements.items():
+            for literal in requirement.literals if requirement else ():
+                self.owners.setdefault(literal, []).append(key)
+        self.scanner = literal_trie(self.owners) if self.owners else None
+
+    def hits(self, text: str) -> dict:
+        """key → sorted offsets in ``text`` where one of its literals starts."""
+        result: dict = {}
+        if self.scanner is None:
+            return result
+        folded = text.lower()
+        if len(folded) != len(text):  # a rare letter whose lower case is longer: offsets would drift
+            folded = "".join(ch.lower()[:1] or ch for ch in text)
+        owners = self.owners
+        search = self.scanner.search
+        m = search(folded)
+        while m:
+            # Literals overlap ("pursuant" holds "ursuant"; "your" starts with "you"): restart
+            # one character on, and credit every literal that is a prefix of this hit too.
+            found, start = m.group(0), m.start()
+            for end in range(len(found), 0, -1):
+                for key in owners.get(found[:end], ()):
+                    positions = result.setdefault(key, [])
+                    if not positions or positions[-1] != start:
+                        positions.append(start)
+            m = search(folded, start + 1)
+        return result
