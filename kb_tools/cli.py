@@ -13,7 +13,7 @@ from kb_tools import __version__
 from kb_tools.contacts import load_registry
 from kb_tools.errors import InputError
 from kb_tools.lint import packs
-from kb_tools.lint.engine import UNREADABLE, Linter, markdown_files
+from kb_tools.lint.engine import UNREADABLE, Linter, default_jobs, markdown_files
 from kb_tools.lint.options import FAIL_ON, LintOptions
 from kb_tools.lint.select import parse_codes
 from kb_tools.project_config import load_project
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--config-file", metavar="FILE", help="mkdocs.yml to read settings from (default: ./mkdocs.yml if present)")
     lint.add_argument("--select", metavar="PREFIX,...", help="only these codes or prefixes (e.g. KB1,KB304)")
     lint.add_argument("--ignore", metavar="PREFIX,...", help="skip these codes or prefixes")
+    lint.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per CPU for large trees)")
     lint.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that makes the exit status 1 (default: warning)")
 
     rules = sub.add_parser("rules", help="list every rule")
@@ -95,7 +96,10 @@ def run_lint(args) -> int:
     else:
         print(f"kb: no contact registry at {contacts}; contact checks skipped", file=sys.stderr)
     linter = Linter(options.settings(project.language or args.lang), registry)
-    diagnostics = [d for path in files for d in linter.lint_file(path)]
+    jobs = args.jobs if args.jobs is not None else default_jobs(files)
+    if jobs < 1:
+        raise InputError("--jobs", None, "must be 1 or more")
+    diagnostics = linter.lint_files(files, jobs)
     rules = packs.by_code() if args.format == "sarif" else {}  # only SARIF carries rule metadata; loading every pack costs a second
     sys.stdout.write(renderers()[args.format](diagnostics, rules, len(files)))
     if any(d.code == UNREADABLE for d in diagnostics):

@@ -236,21 +236,17 @@ class _Collector:
         def span(kind, start, end):
             self.doc.spans.append(Span(kind, to_source(start), to_source(end - 1) + 1, content[start:end]))
 
-        code = list(_code_spans(content))
-        for start, end in code:
-            mask(start, end, also_visible=True)
-            self.doc.code.append((to_source(start), to_source(end - 1) + 1))
-        if not _INLINE_HINT.search(content):
+        searched = content
+        if "`" in content:
+            code = list(_code_spans(content))
+            for start, end in code:
+                mask(start, end, also_visible=True)
+                self.doc.code.append((to_source(start), to_source(end - 1) + 1))
+            if code:  # markup inside code is code: search a copy with the code spans blanked
+                searched = "".join(prose)
+        if not _INLINE_HINT.search(searched):
             return prose, visible
-        pos = 0
-        while True:
-            m = _INLINE.search(content, pos)
-            if not m:
-                break
-            pos = m.end()
-            if any(a <= m.start() < b for a, b in code):
-                pos = m.start() + 1
-                continue
+        for m in _INLINE.finditer(searched):
             kind = m.lastgroup if m.lastgroup not in ("auto", "target") else next(
                 k for k in ("autolink", "dest") if m.group(k) is not None)
             if kind == "comment":

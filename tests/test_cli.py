@@ -166,3 +166,13 @@ def test_config_lists_are_read_as_strictly_as_mkdocs_does(capsys, write, tmp_pat
     write("docs/a.md", GOOD)
     code, _, err = run(capsys, "lint")
     assert code == 2 and "select must be a list" in err
+
+
+def test_parallel_lint_gives_the_same_report_as_serial(capsys, write, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for i in range(12):
+        write(f"docs/p{i:02}.md", BAD if i % 3 == 0 else GOOD + "\n" + "Word " * (i * 40) + ".\n")
+    serial = run(capsys, "lint", "--format", "json", "--jobs", "1")
+    parallel = run(capsys, "lint", "--format", "json", "--jobs", "2")
+    assert serial == parallel and serial[0] == 1
+    assert run(capsys, "lint", "--jobs", "0")[0] == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from dataclasses import dataclass, field
 
@@ -35,6 +36,30 @@ class Linter:
         self._builtin = {r.code: r for r in packs.rules_for("common") if r.code in (UNREADABLE, BAD_SUPPRESSION, NO_PACK)}
         self._pack_languages = set(packs.languages())
         self._prefilters: dict[tuple, Prefilter] = {}
+
+    def prepare(self, lang: str) -> None:
+        """Load and compile everything pages in ``lang`` need (packs, word lists)."""
+        for rule in packs.rules_for(lang):
+            rule.check.prepare()
+
+    def lint_files(self, paths: list[str], jobs: int = 1) -> list[Diagnostic]:
+        """Lint ``paths`` in order; with ``jobs`` > 1, in that many forked worker processes.
+
+        The default language is prepared before forking, so workers share its compiled
+        packs and word lists instead of each loading them again."""
+        if jobs <= 1 or len(paths) < 2 * jobs or not _can_fork():
+            return [d for path in paths for d in self.lint_file(path)]
+        self.prepare(self.settings.default_lang or "en")
+        global _WORKER_LINTER
+        _WORKER_LINTER = self
+        context = multiprocessing.get_context("fork")
+        # Largest files first, one per task, so no worker is left with the big ones at the end.
+        order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
+        results: list = [None] * len(paths)
+        with context.Pool(jobs) as pool:
+            for i, found in pool.imap_unordered(_lint_in_worker, [(i, paths[i]) for i in order]):
+                results[i] = found
+        return [d for found in results for d in found]
 
     def lint_file(self, path: str) -> list[Diagnostic]:
         """Lint a file; one that cannot be read or decoded is a KB001 diagnostic, not an exception."""
@@ -82,6 +107,31 @@ class Linter:
         rule = self._builtin[UNREADABLE]
         line = exc.line or 1
         return [Diagnostic(path, line, 1, line, 1, rule.code, rule.slug, rule.severity, rule.message.format(problem=exc.message))]
+
+
+_WORKER_LINTER: Linter | None = None
+
+
+def _lint_in_worker(task: tuple[int, str]) -> tuple[int, list[Diagnostic]]:
+    index, path = task
+    return index, _WORKER_LINTER.lint_file(path)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def default_jobs(files: list[str]) -> int:
+    """Both cores of a small machine for a large tree; one process where forking costs more than it saves."""
+    cpus = os.cpu_count() or 1
+    return min(cpus, max(1, len(files) // 8))
 
 
 def markdown_files(paths: list[str]) -> list[str]:

@@ -7,7 +7,9 @@ character remembers the source offset it came from, so findings keep exact colum
 
 from __future__ import annotations
 
+import hashlib
 import re
+from functools import lru_cache
 import unicodedata
 from pathlib import PurePath
 
@@ -50,6 +52,13 @@ def normalize(text: str) -> tuple[str, "list[int] | range"]:
     if not _SPECIAL.search(text):
         return text.translate(_ONE_TO_ONE), range(len(text) + 1)
     return _normalize_slow(text)
+
+
+@lru_cache(maxsize=None)
+def normalization_id() -> str:
+    """A short fingerprint of the folding rules, for caches of normalised text."""
+    data = repr((sorted(_FOLD.items()), _SPECIAL.pattern)).encode("utf-8")
+    return hashlib.sha1(data).hexdigest()[:10]
 
 
 def normalize_words(words) -> list[str]:

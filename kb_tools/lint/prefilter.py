@@ -147,6 +147,10 @@ class Prefilter:
             for literal in requirement.literals if requirement else ():
                 self.owners.setdefault(literal, []).append(key)
         self.scanner = literal_trie(self.owners) if self.owners else None
+        # A hit on "your" is also a hit on "you": each literal's owners include its prefixes' owners.
+        self.owners_with_prefixes = {
+            literal: [key for end in range(len(literal), 0, -1) for key in self.owners.get(literal[:end], ())]
+            for literal in self.owners}
 
     def hits(self, text: str) -> dict:
         """key → sorted offsets in ``text`` where one of its literals starts."""
@@ -156,17 +160,15 @@ class Prefilter:
         folded = text.lower()
         if len(folded) != len(text):  # a rare letter whose lower case is longer: offsets would drift
             folded = "".join(ch.lower()[:1] or ch for ch in text)
-        owners = self.owners
+        owners = self.owners_with_prefixes
         search = self.scanner.search
         m = search(folded)
         while m:
-            # Literals overlap ("pursuant" holds "ursuant"; "your" starts with "you"): restart
-            # one character on, and credit every literal that is a prefix of this hit too.
-            found, start = m.group(0), m.start()
-            for end in range(len(found), 0, -1):
-                for key in owners.get(found[:end], ()):
-                    positions = result.setdefault(key, [])
-                    if not positions or positions[-1] != start:
-                        positions.append(start)
+            # Literals overlap ("pursuant" holds "ursuant"): restart one character on.
+            start = m.start()
+            for key in owners[m.group(0)]:
+                positions = result.setdefault(key, [])
+                if not positions or positions[-1] != start:
+                    positions.append(start)
             m = search(folded, start + 1)
         return result

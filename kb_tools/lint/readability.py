@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _EN_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _RU_VOWELS = re.compile(r"[аеёиоуыэюя]")
@@ -20,6 +21,7 @@ _EN_SUBTRACT = re.compile(r"(?:[^aeiouy]e|[^aeiouy]es|[^aeiouy]ed)$")
 _EN_ADD = re.compile(r"(?:[^aeiouy]le|ia|io[^n]|eo|ua|ism)$|^(?:re|pre|co)[aeiou]")
 
 
+@lru_cache(maxsize=65536)
 def english_syllables(word: str) -> int:
     word = word.lower()
     count = len(_EN_VOWEL_GROUPS.findall(word))
@@ -30,6 +32,7 @@ def english_syllables(word: str) -> int:
     return max(1, count)
 
 
+@lru_cache(maxsize=65536)
 def russian_syllables(word: str) -> int:
     return max(1, len(_RU_VOWELS.findall(word.lower())))
 

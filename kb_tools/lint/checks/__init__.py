@@ -28,6 +28,9 @@ class Check:
         self.lang = lang
         self.where = where
 
+    def prepare(self) -> None:
+        """Load what the check needs from disk now (before worker processes fork), not on first use."""
+
     def run(self, ctx) -> Iterable[Finding]:
         return ()
 

@@ -13,24 +13,54 @@ many final letters, it starts a known word: Slovenian "naročnino" ← "naročni
 
 from __future__ import annotations
 
+import os
+import re
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 from kb_tools.errors import InputError
 from kb_tools.lint.checks import Check, Finding
-from kb_tools.lint.language import in_script, normalize_words
+from kb_tools.lint.language import in_script, normalization_id, normalize_words
 from kb_tools.lint.sentences import WORD
 
-_WORDFREQ_LANG = {"hr": "sh"}  # wordfreq files Croatian under Serbo-Croatian
+_WORDFREQ_LANG = {"hr": "sh"}
+_CACHE_FORMAT = 1  # wordfreq files Croatian under Serbo-Croatian
 
 
 @lru_cache(maxsize=None)
 def known_words(lang: str, wordlist: str) -> frozenset:
+    """The language's word list, normalised. Kept in the user's cache folder as plain text
+    after the first run: unpacking and normalising wordfreq's data takes half a second."""
+    cache = _cache_path(lang, wordlist)
+    try:
+        return frozenset(cache.read_text(encoding="utf-8").split("\n"))
+    except OSError:
+        pass
     import wordfreq  # imported here: loading its data is only worth it when the rule runs
 
-    # The frequency buckets, not get_frequency_dict: only membership matters, and computing
-    # 300,000 frequencies would double the load time.
+    # The frequency buckets, not get_frequency_dict: only membership matters.
     buckets = wordfreq.get_frequency_list(_WORDFREQ_LANG.get(lang, lang), wordlist=wordlist)
-    return frozenset(normalize_words(word for bucket in buckets for word in bucket))
+    words = normalize_words(word for bucket in buckets for word in bucket)
+    _write_cache(cache, "\n".join(words))
+    return frozenset(words)
+
+
+def _cache_path(lang: str, wordlist: str) -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kb_tools"
+    # The name changes with wordfreq's version and with our normalisation, so a stale list is never read.
+    return base / f"words-{lang}-{wordlist}-wordfreq{version('wordfreq')}-{normalization_id()}-v{_CACHE_FORMAT}.txt"
+
+
+def _write_cache(path: Path, text: str) -> None:
+    """Best effort: a read-only home only means the next run loads from wordfreq again."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 @lru_cache(maxsize=None)
@@ -53,6 +83,11 @@ class RareWords(Check):
         self.prefixes = str(options.get("prefixes", ""))
         self.script = in_script(lang)
 
+    def prepare(self) -> None:
+        known_words(self.lang, self.wordlist)
+        if self.slack:
+            known_stems(self.lang, self.wordlist, self.slack)
+
     def is_known(self, word: str, known, stems) -> bool:
         candidates = [word]
         if self.prefixes:
@@ -71,17 +106,33 @@ class RareWords(Check):
         stems = known_stems(self.lang, self.wordlist, self.slack) if self.slack else frozenset()
         vocabulary = ctx.vocabulary
         text = ctx.text
+        # Decide once per distinct word of the page, then report only the rare ones' places.
+        rare = {w for w in set(_LONG_WORD[self.min_length].findall(text)) if self._is_rare(w, known, stems, vocabulary)}
+        if not rare:
+            return
         for block in ctx.normalized_blocks():
             if block.block.kind not in ("paragraph", "table", "term"):
                 continue
             for m in WORD.finditer(text, block.start, block.end):
-                word = m.group(0)
-                if len(word) < self.min_length or not word.isalpha() or word[0].isupper():
-                    continue
-                if self.script and not self.script.fullmatch(word):
-                    continue  # another script: a quotation, a name or a code
-                lower = word.lower()
-                if lower in vocabulary or self.is_known(lower, known, stems):
-                    continue
-                a, b = ctx.source_span(m.start(), m.end())
-                yield Finding(a, b, {"match": ctx.source_text(a, b)})
+                if m.group(0) in rare:
+                    a, b = ctx.source_span(m.start(), m.end())
+                    yield Finding(a, b, {"match": ctx.source_text(a, b)})
+
+    def _is_rare(self, word: str, known, stems, vocabulary) -> bool:
+        if not word.isalpha() or word[0].isupper():
+            return False  # numbers, codes and names
+        if self.script and not self.script.fullmatch(word):
+            return False  # another script: a quotation, a name or a code
+        lower = word.lower()
+        return lower not in vocabulary and not self.is_known(lower, known, stems)
+
+
+class _LongWords(dict):
+    """min_length → a pattern for words at least that long (built once per length)."""
+
+    def __missing__(self, length: int):
+        self[length] = re.compile(rf"\b\w{{{length},}}\b")
+        return self[length]
+
+
+_LONG_WORD = _LongWords()
