@@ -46,6 +46,8 @@ def render_markdown(table: dict) -> str:
         parts.append(f"\n## {code} {first.slug} {{ #{code.lower()} }}\n\n{first.summary}\n\n{first.description}\n")
         for rule in rules:
             parts.append(f"\n### {_LANGUAGE_NAMES.get(rule.lang, rule.lang).capitalize()}\n\n")
+            if rule.check.describe():
+                parts.append(rule.check.describe() + "\n\n")
             parts.append("Flagged:\n")
             parts.extend(f"\n-{_example(t)}" if "\n" not in t else f"\n{_example(t)}" for t in rule.examples["fail"])
             parts.append("\nFine:\n")

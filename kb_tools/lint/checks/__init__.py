@@ -28,6 +28,10 @@ class Check:
         self.lang = lang
         self.where = where
 
+    def describe(self) -> str:
+        """The rule's settings for this language, in one line for the rules reference ("" for none)."""
+        return ""
+
     def prepare(self) -> None:
         """Load what the check needs from disk now (before worker processes fork), not on first use."""
 

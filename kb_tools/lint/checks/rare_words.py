@@ -83,6 +83,11 @@ class RareWords(Check):
         self.prefixes = str(options.get("prefixes", ""))
         self.script = in_script(lang)
 
+    def describe(self) -> str:
+        extra = f", endings of up to {self.slack} letters ignored" if self.slack else ""
+        extra += f", prefixes {' '.join(self.prefixes)} removed" if self.prefixes else ""
+        return f"Checks words of {self.min_length} letters or more against wordfreq's {self.wordlist} list{extra}."
+
     def prepare(self) -> None:
         known_words(self.lang, self.wordlist)
         if self.slack:

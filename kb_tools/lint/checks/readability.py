@@ -28,6 +28,12 @@ class Readability(Check):
             raise InputError(where, None, "'threshold' must be a number")
         self.min_words = int(options.get("min_words", 40))
 
+    def describe(self) -> str:
+        names = {"flesch": "Flesch reading ease", "flesch_oborneva": "Flesch–Oborneva reading ease", "lix": "LIX"}
+        side = "below" if self.higher_is_easier else "above"
+        return (f"Scores paragraphs of {self.min_words} words or more with {names[self.formula_name]}; "
+                f"flags scores {side} {self.threshold}.")
+
     def run(self, ctx):
         for block in ctx.normalized_blocks():
             if block.block.kind != "paragraph":

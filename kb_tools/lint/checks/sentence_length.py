@@ -22,6 +22,9 @@ class SentenceLength(Check):
             raise InputError(where, None, "'max_words' must be a whole number of at least 5")
         self.scope = tuple(options.get("scope") or ("paragraph",))
 
+    def describe(self) -> str:
+        return f"Flags sentences of more than {self.max_words} words."
+
     def run(self, ctx):
         for block in ctx.normalized_blocks():
             if block.block.kind not in self.scope:
