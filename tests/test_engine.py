@@ -128,3 +128,8 @@ def test_hebrew_gershayim_is_not_a_quotation_mark():
     # בע"מ is an abbreviation; the apology after it is a real hit, not a quoted mention.
     found = lint("---\nlang: he\n---\nזרנקו בע\"מ מתנצלת על אי הנוחות שנגרמה בגלל החיוב של 30 ש\"ח.\n", select=("KB106",))
     assert [d.code for d in found] == ["KB106"]
+
+
+def test_messages_quote_the_words_without_markup():
+    (d,) = lint("HTTP headers must be sent _prior_ to calling it.\n")
+    assert d.message.startswith("'prior to' is officialese")

@@ -132,3 +132,8 @@ class Context:
 
     def source_text(self, start: int, end: int) -> str:
         return " ".join(self.doc.source[start:end].split())
+
+    def prose_text(self, block: "NormalizedBlock", start: int, end: int) -> str:
+        """Source offsets → the words as written, without markup (``_prior_ to`` → ``prior to``)."""
+        b = block.block
+        return " ".join(b.prose[start - b.start:end - b.start].split())

@@ -141,7 +141,8 @@ def markdown_files(paths: list[str]) -> list[str]:
         if os.path.isdir(path):
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files.extend(os.path.join(root, n) for n in sorted(names) if n.endswith((".md", ".markdown")))
+                # normpath: "." walks to "a.md", not "./a.md"; "docs" still gives "docs/a.md"
+                files.extend(os.path.normpath(os.path.join(root, n)) for n in sorted(names) if n.endswith((".md", ".markdown")))
         elif os.path.exists(path):
             files.append(path)
         else:

@@ -106,7 +106,7 @@ class Existence(Check):
                 if any(e.search(context) for e in self.exceptions):
                     continue
             start, end = block.source_span(m.start(), m.end())
-            yield self.finding(ctx, start, end, m)
+            yield self.finding(ctx, start, end, m, ctx.prose_text(block, start, end))
 
-    def finding(self, ctx, start: int, end: int, match: re.Match) -> Finding:
-        return Finding(start, end, {"match": ctx.source_text(start, end)})
+    def finding(self, ctx, start: int, end: int, match: re.Match, text: str) -> Finding:
+        return Finding(start, end, {"match": text})

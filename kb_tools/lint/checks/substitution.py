@@ -25,9 +25,9 @@ class Substitution(Existence):
         super().__init__({"tokens": [str(k) for k in swap], "exceptions": options.get("exceptions"),
                           "quoted": options.get("quoted", False)}, lang, where)
 
-    def finding(self, ctx, start, end, match: re.Match) -> Finding:
+    def finding(self, ctx, start, end, match: re.Match, text: str) -> Finding:
         found = match.group(0)
         replacement = next((r for p, r in self.replacements if p.match(found)), "")
         if found[:1].isupper() and replacement:
             replacement = replacement[0].upper() + replacement[1:]
-        return Finding(start, end, {"match": ctx.source_text(start, end), "replacement": replacement}, replacement or None)
+        return Finding(start, end, {"match": text, "replacement": replacement}, replacement or None)
