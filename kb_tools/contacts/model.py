@@ -78,6 +78,19 @@ class Registry:
     def get(self, channel_id: str) -> Channel | None:
         return self._by_id.get(channel_id)
 
+    def find(self, normalized: str) -> Channel | None:
+        """The channel with this normalised address (its value, or a social channel's profile URL)."""
+        if "_by_address" not in self._by_id:
+            from kb_tools.contacts.normalize import normalize_url
+
+            index = {}
+            for c in self.channels:
+                index.setdefault(c.normalized, c)
+                if c.url:
+                    index.setdefault(normalize_url(c.url), c)
+            self._by_id["_by_address"] = index
+        return self._by_id["_by_address"].get(normalized)
+
     def __contains__(self, channel_id: str) -> bool:
         return channel_id in self._by_id
 

@@ -90,9 +90,16 @@ class Context:
         self.text = "\n".join(parts)
         self._blocks = blocks
         self._hits = prefilter.hits(self.text) if prefilter is not None else None
+        self._memo: dict = {}
 
     def normalized_blocks(self) -> list[NormalizedBlock]:
         return self._blocks
+
+    def memo(self, key: str, compute):
+        """Work that several rules share on this page (computed once)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def blocks_with_hits(self, check) -> list[NormalizedBlock]:
         """The blocks where ``check`` can match: those holding one of its required literals."""

@@ -41,6 +41,7 @@ class Check:
 
 def check_types() -> dict[str, type[Check]]:
     from kb_tools.lint.checks.builtin import Builtin
+    from kb_tools.lint.checks.contact_addresses import ContactAddresses
     from kb_tools.lint.checks.contact_reference import ContactReference
     from kb_tools.lint.checks.existence import Existence
     from kb_tools.lint.checks.rare_words import RareWords
@@ -48,4 +49,4 @@ def check_types() -> dict[str, type[Check]]:
     from kb_tools.lint.checks.sentence_length import SentenceLength
     from kb_tools.lint.checks.substitution import Substitution
 
-    return {c.name: c for c in (Builtin, Existence, Substitution, ContactReference, SentenceLength, Readability, RareWords)}
+    return {c.name: c for c in (Builtin, Existence, Substitution, ContactReference, ContactAddresses, SentenceLength, Readability, RareWords)}
