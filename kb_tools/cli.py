@@ -99,7 +99,7 @@ def run_lint(args) -> int:
     jobs = args.jobs if args.jobs is not None else default_jobs(files)
     if jobs < 1:
         raise InputError("--jobs", None, "must be 1 or more")
-    diagnostics = linter.lint_files(files, jobs)
+    diagnostics = linter.lint_registry() + linter.lint_files(files, jobs)
     rules = packs.by_code() if args.format == "sarif" else {}  # only SARIF carries rule metadata; loading every pack costs a second
     sys.stdout.write(renderers()[args.format](diagnostics, rules, len(files)))
     if any(d.code == UNREADABLE for d in diagnostics):

@@ -34,6 +34,8 @@ channels:
     value: https://example.com/bot
     human: false
     handoff: support-email
+    hours: around the clock
+    response_time: at once
 """
 
 

@@ -80,3 +80,9 @@ def test_articles_placeholder_shown_in_code_keeps_the_automatic_list(tmp_path):
     result, site = build(tmp_path, pages)
     assert result.returncode == 0, result.stderr
     assert html_pages(site)["billing/"].select_one("ul.kb-article-list a").get_text() == "How do I get a refund?"
+
+
+def test_registry_quality_problems_fail_strict_builds(tmp_path):
+    result, _ = build(tmp_path, {"index.md": "# Help\n"}, VALID_REGISTRY.replace("    hours: Monday to Friday\n", "", 1))
+    assert result.returncode != 0
+    assert "contacts.yml:4:5: KB305 channel 'support-email' does not say when someone is there" in result.stderr

@@ -59,3 +59,51 @@ def test_end_columns_cover_the_address(capsys, monkeypatch):
     for d, expected in zip(report["diagnostics"], EXPECTED):
         line = (FIXTURE / d["path"]).read_text(encoding="utf-8").split("\n")[d["line"] - 1]
         assert line[d["column"] - 1:d["end_column"] - 1] == expected[4]
+
+
+REGISTRY_PROBLEMS = """\
+organization: Example
+region: SI
+channels:
+  - id: mail
+    type: email
+    value: help@example.com
+    hours: every day
+    response_time: within a day
+  - id: mail-again
+    type: email
+    purpose: billing
+    value: HELP@example.com
+    hours: every day
+    response_time: within a day
+  - id: second-support-mail
+    type: email
+    value: support@example.com
+    response_time: within a day
+  - id: phone
+    type: phone
+    value: "01 620 44 80"
+    hours: weekdays
+"""
+
+
+def test_registry_quality_is_reported_at_its_lines(capsys, write, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write("docs/contacts.yml", REGISTRY_PROBLEMS, dedent=False)
+    write("docs/a.md", "Hello.\n")
+    code = main(["lint", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    found = [(d["path"], d["line"], d["column"], d["code"]) for d in report["diagnostics"]]
+    assert found == [
+        ("docs/contacts.yml", 12, 5, "KB301"),   # the same address as 'mail', in another case
+        ("docs/contacts.yml", 15, 5, "KB301"),   # a second e-mail address for support
+        ("docs/contacts.yml", 15, 5, "KB305"),   # no hours
+        ("docs/contacts.yml", 19, 5, "KB306"),   # no response time
+    ]
+    assert "also the address of channel 'mail' (line 4)" in report["diagnostics"][0]["message"]
+    assert code == 1
+
+
+def test_demo_registry_has_no_quality_problems(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert main(["lint", "--select", "KB30", "docs/index.md"]) == 0

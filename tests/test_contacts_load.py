@@ -81,7 +81,7 @@ def test_bot_handoff_must_reach_a_person(write):
 """
     message, path = error_for(write, text)
     assert "'handoff' must name a human channel, but 'bot' is automated" in message
-    assert message.startswith(f"{path}:28:")
+    assert message.startswith(f"{path}:30:")
 
 
 def test_non_utf8_file_names_the_line(write):

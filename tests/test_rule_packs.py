@@ -1,10 +1,11 @@
 """Meta-tests over every rule of every pack: examples, codes, slugs and the reference page."""
 
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from kb_tools.contacts.load import parse_registry
+from kb_tools.contacts.load import load_registry, parse_registry
 from kb_tools.lint import packs
 from kb_tools.lint.engine import Linter, Settings
 from kb_tools.lint.rule import COMMON
@@ -18,8 +19,13 @@ RULES = packs.all_rules()
 
 def codes_found(rule, text):
     lang = "en" if rule.lang == COMMON else rule.lang
-    linter = Linter(Settings(Selector(select=(rule.code,)), default_lang=lang), REGISTRY)
-    return [d.code for d in linter.lint_text(text, f"example.{lang}.md")]
+    settings = Settings(Selector(select=(rule.code,)), default_lang=lang)
+    if hasattr(rule.check, "check_registry"):  # registry rules' examples are contacts.yml files
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "contacts.yml"
+            path.write_text(text, encoding="utf-8")
+            return [d.code for d in Linter(settings, load_registry(path)).lint_registry()]
+    return [d.code for d in Linter(settings, REGISTRY).lint_text(text, f"example.{lang}.md")]
 
 
 def example_cases(kind):

@@ -113,7 +113,7 @@ class _Validator:
         return Channel(
             id=channel_id, type=kind, purpose=purpose, value=value, normalized=normalized, display=display,
             href=href, texts=texts, human=human, handoff=self._string(raw, "handoff"), url=url,
-            languages=self._languages(raw) or languages, line=line,
+            languages=self._languages(raw) or languages, line=line, field_lines=dict(raw.key_lines),
         )
 
     def _address(self, cid, kind, value, region, phone_format, line):

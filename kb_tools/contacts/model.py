@@ -34,6 +34,11 @@ class Channel:
     languages: tuple[str, ...] = ()
     line: int = 0
     """Line of the channel in the registry file, for messages."""
+    field_lines: Mapping[str, int] = field(default_factory=dict)
+    """Line of each field the registry file gives, for messages about that field."""
+
+    def line_of(self, name: str) -> int:
+        return self.field_lines.get(name, self.line)
 
     def text(self, name: str, lang: str | None = None) -> str:
         """A customer-facing field in ``lang``, falling back to the untranslated or first text."""

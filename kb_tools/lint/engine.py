@@ -92,6 +92,24 @@ class Linter:
             found += [self._diagnostic(doc, rule, a, b, rule.message.format(problem=msg)) for a, b, msg in off.problems]
         return sorted(found, key=Diagnostic.sort_key)
 
+    def lint_registry(self) -> list[Diagnostic]:
+        """Problems of the contact registry itself (KB301 and neighbours), at its file and line."""
+        if self.registry is None:
+            return []
+        path = self.registry.path
+        lines = read_text(path).split("\n")
+        found = []
+        for rule in packs.rules_for("common"):
+            check_registry = getattr(rule.check, "check_registry", None)
+            if check_registry is None or not self.settings.selector.enabled(rule.code, path):
+                continue
+            for line, fields in check_registry(self.registry):
+                text = lines[line - 1] if 0 < line <= len(lines) else ""
+                column = len(text) - len(text.lstrip(" -")) + 1
+                found.append(Diagnostic(path, line, column, line, len(text) + 1, rule.code, rule.slug, rule.severity,
+                                        rule.message.format(**fields)))
+        return sorted(found, key=Diagnostic.sort_key)
+
     def _prefilter(self, rules: list[Rule]) -> Prefilter:
         key = tuple(r.source for r in rules)
         if key not in self._prefilters:

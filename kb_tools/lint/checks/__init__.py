@@ -46,7 +46,9 @@ def check_types() -> dict[str, type[Check]]:
     from kb_tools.lint.checks.existence import Existence
     from kb_tools.lint.checks.rare_words import RareWords
     from kb_tools.lint.checks.readability import Readability
+    from kb_tools.lint.checks.registry_quality import RegistryQuality
     from kb_tools.lint.checks.sentence_length import SentenceLength
     from kb_tools.lint.checks.substitution import Substitution
 
-    return {c.name: c for c in (Builtin, Existence, Substitution, ContactReference, ContactAddresses, SentenceLength, Readability, RareWords)}
+    return {c.name: c for c in (Builtin, Existence, Substitution, ContactReference, ContactAddresses, SentenceLength, Readability, RareWords,
+                                     RegistryQuality)}

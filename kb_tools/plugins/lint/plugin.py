@@ -45,11 +45,15 @@ class LintPlugin(BasePlugin[LintConfig]):
         registry = contacts.registry if contacts is not None and contacts.config.enabled else None
         theme_lang = config.theme.get("language") if config.theme else None
         self.linter = Linter(self.options.settings(theme_lang), registry)
+        if self.config.enabled:
+            self._log(self.linter.lint_registry())
 
     def on_page_markdown(self, markdown, page, config, files):
         if not self.config.enabled:
             return
-        found = self.linter.lint_text(page.file.content_string, source_path(page))
+        self._log(self.linter.lint_text(page.file.content_string, source_path(page)))
+
+    def _log(self, found) -> None:
         for d in found:
             log.log(self._level(d.severity), "%s:%d:%d: %s %s", d.path, d.line, d.column, d.code, d.message)
         self.diagnostics.extend(found)
