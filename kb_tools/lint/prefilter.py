@@ -162,13 +162,17 @@ class Prefilter:
             folded = "".join(ch.lower()[:1] or ch for ch in text)
         owners = self.owners_with_prefixes
         search = self.scanner.search
+        found: dict = {}
         m = search(folded)
         while m:
             # Literals overlap ("pursuant" holds "ursuant"): restart one character on.
             start = m.start()
             for key in owners[m.group(0)]:
-                positions = result.setdefault(key, [])
-                if not positions or positions[-1] != start:
+                positions = found.get(key)
+                if positions is None:
+                    found[key] = [start]
+                elif positions[-1] != start:
                     positions.append(start)
             m = search(folded, start + 1)
+        result.update(found)
         return result
