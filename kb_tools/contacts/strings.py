@@ -11,7 +11,6 @@ STRINGS = {
         "need_help": "Need help?",
         "all_channels": "All ways to contact us",
         "still_stuck": "Still stuck?",
-        "still_stuck_text": "{label}: {link}. {hours}; {response_time}.",
         "open_chat": "Start a chat",
         "open_form": "Open the form",
         "open_page": "Open the page",
