@@ -18,9 +18,15 @@ _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 @dataclass
 class Entry:
     src_uri: str
+    """Where the page's file is (``billing/refund.ru.md``); links are made to it."""
     title: str
     description: str
     weight: float = 0.0
+    key: str = ""
+    """Its place in the structure, without a language suffix (``billing/refund.md``)."""
+
+    def __post_init__(self):
+        self.key = self.key or self.src_uri
 
 
 @dataclass
@@ -32,7 +38,7 @@ class Folder:
     subfolders: list["Folder"] = field(default_factory=list)
 
 
-def read_entry(src_uri: str, text: str, path: str) -> Entry:
+def read_entry(src_uri: str, text: str, path: str, key: str | None = None) -> Entry:
     """Title, description and weight of a page from its front matter (or first heading, or file name)."""
     meta: dict = {}
     body = text
@@ -47,14 +53,15 @@ def read_entry(src_uri: str, text: str, path: str) -> Entry:
         stem = posixpath.splitext(posixpath.basename(src_uri))[0]
         title = h1.group(1) if h1 else stem.replace("-", " ").replace("_", " ").capitalize()
     weight = meta.get("weight", 0)
-    return Entry(src_uri, str(title), str(meta.get("description") or ""), float(weight) if isinstance(weight, (int, float)) else 0.0)
+    weight = float(weight) if isinstance(weight, (int, float)) else 0.0
+    return Entry(src_uri, str(title), str(meta.get("description") or ""), weight, key or src_uri)
 
 
 def build(entries: list[Entry]) -> dict[str, Folder]:
     """Folders by path. A folder without an ``index.md`` is not a category and is left out."""
     folders: dict[str, Folder] = {}
     for entry in entries:
-        directory, name = posixpath.split(entry.src_uri)
+        directory, name = posixpath.split(entry.key)
         folder = folders.setdefault(directory, Folder(directory))
         if name in ("index.md", "README.md"):
             folder.index = entry

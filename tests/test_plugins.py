@@ -51,7 +51,8 @@ def test_bad_registry_stops_the_build_with_file_and_line(config, tmp_path):
 def test_contact_page_is_generated_and_registry_not_published(config, tmp_path):
     plugin = contacts_plugin(config)
     registry_file = File("contacts.yml", str(tmp_path / "docs"), config.site_dir, False)
-    files = plugin.on_files(Files([registry_file]), config=config)
+    files = plugin._add_contact_page(Files([registry_file]), config=config)  # on_files runs both, at their priorities
+    plugin._find_contact_page(files, config=config)
     assert files.get_file_from_path("contacts.yml") is None
     contact = files.get_file_from_path("contact.md")
     assert contact.generated_by and "{{ contacts }}" in contact.content_string

@@ -69,12 +69,14 @@ class Linter:
             return self._input_error(path, exc)
         return self.lint_text(text, path)
 
-    def lint_text(self, text: str, path: str = "<text>") -> list[Diagnostic]:
+    def lint_text(self, text: str, path: str = "<text>", default_lang: str | None = None) -> list[Diagnostic]:
+        """Lint one page; ``default_lang`` overrides the configured default for this page
+        (front matter and file name still decide first)."""
         try:
             doc = parse(text, path)
         except InputError as exc:
             return self._input_error(path, exc)
-        lang = language_of(doc.meta, path, self.settings.default_lang, self._pack_languages)
+        lang = language_of(doc.meta, path, default_lang or self.settings.default_lang, self._pack_languages)
         selector = self.settings.selector
         rules = [r for r in packs.rules_for(lang) if selector.enabled(r.code, path)]
         ctx = Context(doc, lang, self.registry, self.settings.vocabulary, self._prefilter(rules))

@@ -22,9 +22,18 @@ def body_first_line(page, markdown: str) -> int:
     return source.count("\n") - markdown.count("\n") + 1
 
 
+def site_language(config) -> str | None:
+    """The language of the build: its interface words (help box, labels). With
+    mkdocs-static-i18n there is one build per language, each with its ``theme.language``."""
+    return config.theme.get("language") if config.theme else None
+
+
 def page_language(page, config) -> str:
-    theme_lang = config.theme.get("language") if config.theme else None
-    return language_of(page.meta or {}, page.file.src_uri, theme_lang)
+    """The language the page is written in: front matter, file suffix, and for a page shown
+    in another language's build as a fallback, the language of its file (static-i18n's
+    ``File.locale``), not the build's."""
+    default = getattr(page.file, "locale", None) or site_language(config)
+    return language_of(page.meta or {}, page.file.src_uri, default)
 
 
 def front_matter_line(page, key: str) -> int | None:
@@ -36,3 +45,8 @@ def front_matter_line(page, key: str) -> int | None:
         if line.startswith(f"{key}:"):
             return number
     return None
+
+
+def norm_uri(file) -> str:
+    """The page's path without a language suffix (``billing/index.ru.md`` → ``billing/index.md``)."""
+    return getattr(file, "norm_src_uri", None) or file.src_uri

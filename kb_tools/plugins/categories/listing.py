@@ -19,6 +19,8 @@ def categories(folder: Folder, href, count_labels: tuple[str, str] = ("{n} artic
     cards = []
     for sub in folder.subfolders:
         n = len(sub.articles)
+        if n == 0:
+            continue  # nothing to read in this language (yet)
         cards.append(
             f'<li class="kb-category-grid__item"><a class="kb-category-grid__link" href="{escape(href(sub.index.src_uri))}">'
             f'<span class="kb-category-grid__title">{escape(sub.index.title)}</span>'

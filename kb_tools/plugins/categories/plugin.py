@@ -11,14 +11,14 @@ import posixpath
 import re
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 from kb_tools import catalog
 from kb_tools.errors import InputError
 from kb_tools.markdown_source import sub_visible, visible_matches
 from kb_tools.plugins.categories import listing
 from kb_tools.plugins.categories.config import CategoriesConfig
-from kb_tools.plugins.pages import source_path
+from kb_tools.plugins.pages import norm_uri, site_language, source_path
 
 PLACEHOLDER = re.compile(r"\{\{\s*(articles|categories)\s*\}\}")
 
@@ -28,20 +28,25 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
         self.folders: dict[str, catalog.Folder] = {}
         self.files = None
 
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this build's files
     def on_files(self, files, config):
         if not self.config.enabled:
             return
         entries = []
+        language = site_language(config)
         for file in files.documentation_pages():
+            locale = getattr(file, "locale", None)
+            if locale is not None and locale != language and norm_uri(file).rsplit("/", 1)[-1] not in ("index.md", "README.md"):
+                continue  # another language's article shown as a fallback: not listed in this language
             try:
-                entries.append(catalog.read_entry(file.src_uri, file.content_string, file.src_path))
+                entries.append(catalog.read_entry(file.src_uri, file.content_string, file.src_path, norm_uri(file)))
             except InputError as exc:
                 raise PluginError(f"kb/categories: {exc}") from None
         self.folders = catalog.build(entries)
         self.files = files
 
     def _folder_of_index(self, page):
-        directory, name = posixpath.split(page.file.src_uri)
+        directory, name = posixpath.split(norm_uri(page.file))
         return self.folders.get(directory) if name in ("index.md", "README.md") else None
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -67,7 +72,7 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
     def on_page_context(self, context, page, config, nav):
         if not self.config.enabled:
             return
-        directory, name = posixpath.split(page.file.src_uri)
+        directory, name = posixpath.split(norm_uri(page.file))
         folder = self.folders.get(directory)
         if folder is not None and directory and name not in ("index.md", "README.md"):
             index = self.files.get_file_from_path(folder.index.src_uri)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from kb_tools.contacts import load_registry, render
@@ -13,7 +13,7 @@ from kb_tools.contacts.shortcodes import SHORTCODE, expand
 from kb_tools.errors import InputError
 from kb_tools.plugins.contacts.config import ContactsConfig
 from kb_tools.plugins.contacts.template_data import TemplateData
-from kb_tools.plugins.pages import body_first_line, front_matter_line, page_language, source_path
+from kb_tools.plugins.pages import body_first_line, front_matter_line, norm_uri, page_language, site_language, source_path
 
 log = get_plugin_logger(__name__)
 
@@ -44,19 +44,25 @@ class ContactsPlugin(BasePlugin[ContactsConfig]):
         if self.config.enabled:
             self.registry = self._load()  # fresh on every `mkdocs serve` rebuild
 
-    def on_files(self, files, config):
+    @event_priority(50)  # before mkdocs-static-i18n, so a generated page is built in every language
+    def _add_contact_page(self, files, config):
         if not self.config.enabled:
             return
         registry_file = files.get_file_from_path(self.config.file)
         if registry_file is not None:
             files.remove(registry_file)  # a data file, not something to publish
-        page = files.get_file_from_path(self.config.contact_page)
-        if page is None:
+        if files.get_file_from_path(self.config.contact_page) is None:
             content = f"---\ntitle: {self.config.contact_title}\n---\n\n{{{{ contacts }}}}\n"
-            page = File.generated(config, self.config.contact_page, content=content)
-            files.append(page)
-        self.contact_url = page.url
+            files.append(File.generated(config, self.config.contact_page, content=content))
         return files
+
+    @event_priority(-110)  # after mkdocs-static-i18n: this build's contact page (/ru/contact/ …)
+    def _find_contact_page(self, files, config):
+        page = files.get_file_from_path(self.config.contact_page) if self.config.enabled else None
+        if page is not None:
+            self.contact_url = page.url
+
+    on_files = CombinedEvent(_add_contact_page, _find_contact_page)
 
     def on_env(self, env, config, files):
         if self.config.enabled:
@@ -71,7 +77,7 @@ class ContactsPlugin(BasePlugin[ContactsConfig]):
         if channel_id is not None and channel_id not in self.registry:
             where = f"{path}:{front_matter_line(page, 'contact') or 1}"
             raise PluginError(f"kb/contacts: {where}: front matter 'contact: {channel_id}' names no channel in {self.registry.path}")
-        if page.file.src_uri == self.config.contact_page and not any(m.group("list") for m in SHORTCODE.finditer(markdown)):
+        if norm_uri(page.file) == self.config.contact_page and not any(m.group("list") for m in SHORTCODE.finditer(markdown)):
             markdown += "\n\n{{ contacts }}\n"
         try:
             return expand(markdown, self.registry, lang, path, body_first_line(page, markdown))
@@ -81,9 +87,9 @@ class ContactsPlugin(BasePlugin[ContactsConfig]):
     def on_page_context(self, context, page, config, nav):
         if not self.config.enabled:
             return
-        if page.is_homepage or page.file.src_uri == self.config.contact_page:
+        if norm_uri(page.file) in ("index.md", self.config.contact_page):
             context["kb_jsonld"] = render.json_ld(self.registry, page_language(page, config))
         channel_id = (page.meta or {}).get("contact")
         context["kb_still_stuck"] = self.registry.get(channel_id) if channel_id else None
-        context["kb_lang"] = page_language(page, config)
+        context["kb_lang"] = site_language(config)  # the help box speaks the language of the site being read
         return context

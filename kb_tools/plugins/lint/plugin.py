@@ -16,7 +16,7 @@ from kb_tools.lint.diagnostic import Severity
 from kb_tools.lint.engine import Linter
 from kb_tools.lint.options import LintOptions
 from kb_tools.plugins.lint.config import LintConfig
-from kb_tools.plugins.pages import source_path
+from kb_tools.plugins.pages import page_language, site_language, source_path
 
 log = get_plugin_logger(__name__)
 
@@ -26,8 +26,14 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.options = LintOptions()
         self.linter = None
         self.diagnostics = []
+        self.linted: set[str] = set()
+        """Source files already linted in this command: with mkdocs-static-i18n, MkDocs builds
+        once per language and would otherwise report each finding once per language."""
+        self.registry_linted = False
 
     def on_config(self, config):
+        self.linted = set()
+        self.registry_linted = False
         if not self.config.enabled:
             return
         try:
@@ -43,15 +49,20 @@ class LintPlugin(BasePlugin[LintConfig]):
         # kb/contacts has just reloaded, whatever the order of the plugins in mkdocs.yml.
         contacts = config.plugins.get("kb/contacts")
         registry = contacts.registry if contacts is not None and contacts.config.enabled else None
-        theme_lang = config.theme.get("language") if config.theme else None
-        self.linter = Linter(self.options.settings(theme_lang), registry)
-        if self.config.enabled:
+        self.linter = Linter(self.options.settings(site_language(config)), registry)
+        if self.config.enabled and not self.registry_linted:
+            self.registry_linted = True
             self._log(self.linter.lint_registry())
 
     def on_page_markdown(self, markdown, page, config, files):
         if not self.config.enabled:
             return
-        self._log(self.linter.lint_text(page.file.content_string, source_path(page)))
+        path = source_path(page)
+        if path in self.linted:
+            return
+        self.linted.add(path)
+        lang = page_language(page, config)
+        self._log(self.linter.lint_text(page.file.content_string, path, default_lang=lang))
 
     def _log(self, found) -> None:
         for d in found:
