@@ -1,31 +1,27 @@
-"""Words the generated contact blocks use, per language. English is the fallback."""
+"""Words the generated contact blocks use, per language (data: strings.yml). English is the fallback."""
 
 from __future__ import annotations
 
-STRINGS = {
-    "en": {
-        "hours": "Hours",
-        "response_time": "Response time",
-        "human": "A person answers",
-        "automated": "Automated; hands over to {handoff}",
-        "need_help": "Need help?",
-        "all_channels": "All ways to contact us",
-        "still_stuck": "Still stuck?",
-        "open_chat": "Start a chat",
-        "open_form": "Open the form",
-        "open_page": "Open the page",
-        "self_help": "Browse all help topics",
-        "purposes": {"support": "Customer support", "billing": "Billing and invoices", "returns": "Returns and repairs",
-                     "privacy": "Privacy and personal data", "self-service": "Self-service", "news": "Service news",
-                     "sales": "Sales"},
-    },
-}
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@lru_cache(maxsize=None)
+def _all() -> dict:
+    return yaml.safe_load((resources.files("kb_tools.contacts") / "strings.yml").read_text(encoding="utf-8"))
 
 
 def strings_for(lang: str | None) -> dict:
-    return STRINGS.get(lang or "en", STRINGS["en"])
+    """The words for ``lang``, any missing key taken from English."""
+    table = _all()
+    english = table["en"]
+    words = table.get((lang or "en").split("-")[0].split("_")[0], {})
+    merged = {**english, **words}
+    merged["purposes"] = {**english["purposes"], **words.get("purposes", {})}
+    return merged
 
 
 def purpose_title(purpose: str, lang: str | None) -> str:
-    titles = strings_for(lang)["purposes"]
-    return titles.get(purpose) or STRINGS["en"]["purposes"].get(purpose) or purpose.replace("-", " ").capitalize()
+    return strings_for(lang)["purposes"].get(purpose) or purpose.replace("-", " ").capitalize()
