@@ -13,6 +13,7 @@ from functools import cached_property
 
 from kb_tools.lint import sentences
 from kb_tools.lint.language import normalize
+from kb_tools.lint.vocabulary import Vocabulary
 from kb_tools.markdown_source import Block, MarkdownSource
 
 
@@ -73,11 +74,11 @@ class NormalizedBlock:
 
 
 class Context:
-    def __init__(self, doc: MarkdownSource, lang: str, registry=None, vocabulary: frozenset = frozenset(), prefilter=None):
+    def __init__(self, doc: MarkdownSource, lang: str, registry=None, vocabulary=None, prefilter=None):
         self.doc = doc
         self.lang = lang
         self.registry = registry
-        self.vocabulary = vocabulary
+        self.vocabulary = vocabulary if vocabulary is not None else Vocabulary()
         """Lower-case words the project accepts (product names, its own terms)."""
         # The page's prose as the blocks' normalised texts joined by newlines: checks search
         # one string, and each block knows its window and its way back to the source.

@@ -14,6 +14,7 @@ from kb_tools.lint.language import language_of
 from kb_tools.lint.prefilter import Prefilter
 from kb_tools.lint.rule import Rule
 from kb_tools.lint.select import Selector
+from kb_tools.lint.vocabulary import Vocabulary
 from kb_tools.markdown_source import parse
 from kb_tools.yamlsource import read_text
 
@@ -25,8 +26,8 @@ class Settings:
     selector: Selector = field(default_factory=Selector)
     default_lang: str | None = None
     """Language of pages that do not say (mkdocs.yml ``theme.language`` or ``--lang``)."""
-    vocabulary: frozenset = frozenset()
-    """Words the project accepts, lower-case (``kb/lint: vocabulary``)."""
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    """Words the project accepts (``kb/lint: vocabulary``)."""
 
 
 class Linter:

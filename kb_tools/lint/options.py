@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from kb_tools.lint.diagnostic import Severity
 from kb_tools.lint.select import Selector, parse_codes
+from kb_tools.lint.vocabulary import Vocabulary
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -16,7 +17,7 @@ class LintOptions:
     ignore: tuple[str, ...] = ()
     per_file_ignores: dict = field(default_factory=dict)
     fail_on: str = "warning"
-    vocabulary: frozenset = frozenset()
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
 
     @classmethod
     def from_mapping(cls, data: dict) -> "LintOptions":
@@ -54,14 +55,12 @@ class LintOptions:
         return any(d.severity >= threshold for d in diagnostics)
 
 
-def _vocabulary(value) -> frozenset:
-    from kb_tools.lint.language import normalize
-
+def _vocabulary(value) -> Vocabulary:
     if value is None:
-        return frozenset()
+        return Vocabulary()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError("vocabulary must be a list of words")
-    return frozenset(normalize(v.strip().lower())[0] for v in value)
+    return Vocabulary(value)
 
 
 def _as_list(value, what: str) -> list:

@@ -7,8 +7,14 @@ vocabulary (``kb/lint: vocabulary``) are skipped.
 
 Options: ``wordlist`` (small or large), ``min_length`` (default 7); for languages whose
 lists hold few inflected forms, ``ending_slack`` (a word is known when, less up to that
-many final letters, it starts a known word: Slovenian "naročnino" ← "naročnina") and
-``prefixes`` (letters that attach to the front, such as Hebrew ו ה ב ל מ ש כ).
+many final letters, it starts a known word: Slovenian "naročnino" ← "naročnina");
+``prefixes``, letters (Hebrew ו ה ב ל מ ש כ, as a string) or strings (Slavic negation
+``[ne]``) that attach to the front; ``also_known``, languages whose common words are
+accepted too (support texts in Croatian quote English interface labels); ``compounds``,
+accept a word made of two known words (Persian writes compounds with a ZWNJ, which
+normalisation removes: یک‌بارمصرف = یکبار + مصرف).
+
+The project's ``vocabulary`` may end an entry in ``*`` to accept every form of a stem.
 """
 
 from __future__ import annotations
@@ -71,7 +77,7 @@ def known_stems(lang: str, wordlist: str, slack: int) -> frozenset:
 
 class RareWords(Check):
     name = "rare_words"
-    options = ("wordlist", "min_length", "ending_slack", "prefixes")
+    options = ("wordlist", "min_length", "ending_slack", "prefixes", "also_known", "compounds")
 
     def __init__(self, options: dict, lang: str, where: str):
         super().__init__(options, lang, where)
@@ -80,31 +86,41 @@ class RareWords(Check):
             raise InputError(where, None, "'wordlist' must be 'small' or 'large'")
         self.min_length = int(options.get("min_length", 7))
         self.slack = int(options.get("ending_slack", 0))
-        self.prefixes = str(options.get("prefixes", ""))
+        prefixes = options.get("prefixes", "")
+        self.prefixes = tuple(prefixes) if isinstance(prefixes, (str, list)) else ()
+        self.also_known = tuple(options.get("also_known") or ())
+        self.compounds = bool(options.get("compounds", False))
         self.script = in_script(lang)
 
     def describe(self) -> str:
         extra = f", endings of up to {self.slack} letters ignored" if self.slack else ""
         extra += f", prefixes {' '.join(self.prefixes)} removed" if self.prefixes else ""
+        extra += f", common words of {', '.join(self.also_known)} accepted" if self.also_known else ""
+        extra += ", compounds of two known words accepted" if self.compounds else ""
         return f"Checks words of {self.min_length} letters or more against wordfreq's {self.wordlist} list{extra}."
 
     def prepare(self) -> None:
         known_words(self.lang, self.wordlist)
+        for other in self.also_known:
+            known_words(other, "small")
         if self.slack:
             known_stems(self.lang, self.wordlist, self.slack)
 
     def is_known(self, word: str, known, stems) -> bool:
         candidates = [word]
-        if self.prefixes:
-            rest = word
-            for _ in range(3):
-                if rest[:1] and rest[0] in self.prefixes:
-                    rest = rest[1:]
-                    candidates.append(rest)
-        for w in candidates:
-            if w in known or any(w[:len(w) - k] in stems for k in range(self.slack + 1) if len(w) - k >= 4):
-                return True
-        return False
+        rest = word
+        for _ in range(3):  # up to three attached prefixes (Hebrew וּבְּ…)
+            prefix = next((p for p in self.prefixes if rest.startswith(p) and len(rest) > len(p) + 2), None)
+            if prefix is None:
+                break
+            rest = rest[len(prefix):]
+            candidates.append(rest)
+        known_here = lambda w: w in known or any(w[:len(w) - k] in stems for k in range(self.slack + 1) if len(w) - k >= 4)
+        if any(known_here(w) for w in candidates):
+            return True
+        if any(word in known_words(other, "small") for other in self.also_known):
+            return True
+        return self.compounds and any(known_here(word[:i]) and known_here(word[i:]) for i in range(2, len(word) - 2))
 
     def run(self, ctx):
         known = known_words(self.lang, self.wordlist)
@@ -129,7 +145,7 @@ class RareWords(Check):
         if self.script and not self.script.fullmatch(word):
             return False  # another script: a quotation, a name or a code
         lower = word.lower()
-        return lower not in vocabulary and not self.is_known(lower, known, stems)
+        return not vocabulary.accepts(lower) and not self.is_known(lower, known, stems)
 
 
 class _LongWords(dict):
