@@ -28,6 +28,15 @@ class Check:
         self.lang = lang
         self.where = where
 
+    def choice(self, options: dict, key: str, choices) -> str:
+        """The value of option ``key``, which must be one of ``choices``."""
+        value = options.get(key)
+        if value not in choices:
+            from kb_tools.errors import InputError
+
+            raise InputError(self.where, None, f"'{key}' must be one of {', '.join(map(repr, choices))}")
+        return value
+
     def describe(self) -> str:
         """The rule's settings for this language, in one line for the rules reference ("" for none)."""
         return ""

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from kb_tools.contacts import detect
-from kb_tools.errors import InputError
 from kb_tools.lint.checks import Check, Finding
 
 _TARGET_SPANS = ("link", "url", "autolink")
@@ -33,9 +32,7 @@ class ContactAddresses(Check):
 
     def __init__(self, options: dict, lang: str, where: str):
         super().__init__(options, lang, where)
-        self.report = options.get("report")
-        if self.report not in ("registered", "unregistered"):
-            raise InputError(where, None, "'report' must be 'registered' or 'unregistered'")
+        self.report = self.choice(options, "report", ("registered", "unregistered"))
 
     def run(self, ctx):
         if ctx.registry is None:

@@ -11,7 +11,6 @@ consequence, is a registry in which no channel reaches a person.
 
 from __future__ import annotations
 
-from kb_tools.errors import InputError
 from kb_tools.lint.checks import Check
 
 PROBLEMS = ("duplicate", "hours", "response_time", "channel_types")
@@ -23,9 +22,7 @@ class RegistryQuality(Check):
 
     def __init__(self, options: dict, lang: str, where: str):
         super().__init__(options, lang, where)
-        self.problem = options.get("problem")
-        if self.problem not in PROBLEMS:
-            raise InputError(where, None, f"'problem' must be one of {', '.join(PROBLEMS)}")
+        self.problem = self.choice(options, "problem", PROBLEMS)
 
     def check_registry(self, registry):
         """(line, message fields) for each problem of this kind in ``registry``."""
