@@ -59,3 +59,18 @@ def test_help_box_and_contact_page_speak_the_language(pages, lang):
         assert item.select_one(".kb-channel__label").get_text() == channel.text("label", lang)
         assert channel.text("response_time", lang) in item.get_text()
     assert contact.select_one('script[type="application/ld+json"]') is not None
+
+
+@pytest.mark.parametrize("lang", ["he", "fa"])
+def test_addresses_stay_left_to_right_on_rtl_pages(pages, lang):
+    phone = REGISTRY.get("support-phone")
+    for url in (f"{lang}/", f"{lang}/contact/"):
+        links = pages[url].select(f'a.kb-contact[href="{phone.href}"]')
+        assert links and all(a.get("dir") == "ltr" for a in links), url
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_category_cards_count_in_the_language(pages, lang):
+    counts = [c.get_text() for c in pages[f"{lang}/"].select(".kb-category-grid__count")]
+    label = STRINGS[lang]["article_count"][1].split("{n}")[0].strip() or STRINGS[lang]["article_count"][1].split("{n}")[1].strip()
+    assert counts and all(label in c for c in counts)

@@ -63,7 +63,7 @@ def test_shortcodes_expand_and_unknown_ids_name_their_line(config):
     plugin = contacts_plugin(config)
     page, file = page_for(config, "a.md", "---\ntitle: A\n---\n\nMail {{ contact.support-email }}; hours: {{ contact.support-email.hours }}.\n")
     out = plugin.on_page_markdown(page.markdown, page=page, config=config, files=Files([file]))
-    assert '<a class="kb-contact kb-contact--email" href="mailto:support@example.com">support@example.com</a>' in out
+    assert '<a class="kb-contact kb-contact--email" href="mailto:support@example.com" dir="ltr">support@example.com</a>' in out
     assert "hours: Monday to Friday." in out
     page, file = page_for(config, "b.md", "---\ntitle: B\n---\n\nText.\n\nCall {{ contact.phone }}.\n")
     with pytest.raises(PluginError, match=r"b\.md:7: unknown contact id 'phone'"):

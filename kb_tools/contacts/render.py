@@ -21,10 +21,13 @@ def link_text(channel: Channel, lang: str | None) -> str:
 
 
 def link(channel: Channel, lang: str | None = None, text: str | None = None) -> str:
-    text = escape(text or link_text(channel, lang))
+    shown = text or link_text(channel, lang)
+    # An address (+386 1 620 44 80, a@b.example) reads left to right even on a Hebrew or
+    # Persian page; without dir="ltr" the bidi algorithm shows "80 44 620 1 386+".
+    direction = ' dir="ltr"' if shown == channel.display else ""
     if not channel.href:
-        return f'<span class="kb-contact kb-contact--{channel.type}">{text}</span>'
-    return f'<a class="kb-contact kb-contact--{channel.type}" href="{escape(channel.href)}">{text}</a>'
+        return f'<span class="kb-contact kb-contact--{channel.type}"{direction}>{escape(shown)}</span>'
+    return f'<a class="kb-contact kb-contact--{channel.type}" href="{escape(channel.href)}"{direction}>{escape(shown)}</a>'
 
 
 def action_text(channel: Channel, lang: str | None) -> str:

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from kb_tools import catalog
+from kb_tools.contacts.strings import strings_for
 from kb_tools.errors import InputError
 from kb_tools.markdown_source import sub_visible, visible_matches
 from kb_tools.plugins.categories import listing
@@ -63,7 +64,8 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
             return self.files.get_file_from_path(src_uri).url_relative_to(page.file)
 
         def replace(m):
-            return "\n" + (listing.articles(folder, href) if m.group(1) == "articles" else listing.categories(folder, href)) + "\n"
+            return "\n" + (listing.articles(folder, href) if m.group(1) == "articles"
+                           else listing.categories(folder, href, tuple(strings_for(site_language(config))["article_count"]))) + "\n"
 
         if self.config.auto_list and folder.articles and not folder.subfolders and "articles" not in placeholders:
             markdown += "\n\n{{ articles }}\n"
