@@ -125,9 +125,6 @@ class MarkdownSource:
         index = bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
 
-    def in_code(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.code)
-
 
 def parse(source: str, path: str = "<text>") -> MarkdownSource:
     """Parse Markdown ``source``; front-matter YAML errors raise InputError naming path and line."""

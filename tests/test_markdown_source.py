@@ -87,10 +87,12 @@ def test_comments_are_collected(doc):
     assert any("kb-lint disable KB101" in text for _, text in doc.comments)
 
 
-def test_in_code(doc):
-    assert doc.in_code(PAGE.index("fenced code"))
-    assert doc.in_code(PAGE.index("inline code"))
-    assert not doc.in_code(PAGE.index("Para one"))
+def test_code_ranges(doc):
+    def in_code(offset):
+        return any(start <= offset < end for start, end in doc.code)
+
+    assert in_code(PAGE.index("fenced code")) and in_code(PAGE.index("inline code"))
+    assert not in_code(PAGE.index("Para one"))
 
 
 def test_columns_count_code_points():

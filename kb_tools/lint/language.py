@@ -14,7 +14,6 @@ import unicodedata
 from pathlib import PurePath
 
 PACK_LANGUAGES = ("en", "ru", "hr", "sl", "he", "fa")
-RTL_LANGUAGES = ("he", "fa", "ar", "yi", "ur")
 _LANG = re.compile(r"^[a-z]{2,3}$")
 
 # One-to-one (or one-to-none) character folds applied before matching.
@@ -123,7 +122,3 @@ def language_of(meta: dict, path: str, default: str | None = None, known=()) -> 
 def base_language(tag: str) -> str:
     """``he_IL``, ``en-GB`` → ``he``, ``en``: packs and folders use the primary subtag."""
     return tag.strip().lower().replace("_", "-").split("-")[0]
-
-
-def direction(lang: str) -> str:
-    return "rtl" if lang in RTL_LANGUAGES else "ltr"
