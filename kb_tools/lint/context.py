@@ -1,8 +1,8 @@
 """What a check sees of one page: the parsed source, its language, the registry, normalised blocks.
 
-The page's prose is normalised once, as a whole; a block is a window on that text, and
-checks search it with ``pattern.finditer(ctx.text, block.start, block.end)``. Sentences
-are split only for the blocks that need them.
+Each block's prose is normalised and the results are joined into one text; a block is a
+window on it, and checks search it with ``pattern.finditer(ctx.text, block.start, block.end)``.
+Sentences are split only for the blocks that need them.
 """
 
 from __future__ import annotations
@@ -106,16 +106,11 @@ class Context:
         """The blocks where ``check`` can match: those holding one of its required literals."""
         if self._hits is None or check.requirement is None:
             return self._blocks
-        positions = self._hits.get(check)
-        if not positions:
-            return []
-        blocks = self._blocks
-        chosen = set()
-        for p in positions:
-            i = bisect_right(self._block_starts, p) - 1
-            if i >= 0 and p < blocks[i].end:
-                chosen.add(i)
-        return [blocks[i] for i in sorted(chosen)]
+        chosen: list[NormalizedBlock] = []
+        for block, _ in self.hit_positions(check):  # positions come in text order
+            if not chosen or chosen[-1] is not block:
+                chosen.append(block)
+        return chosen
 
     @property
     def has_hits(self) -> bool:

@@ -154,15 +154,14 @@ class Prefilter:
 
     def hits(self, text: str) -> dict:
         """key → sorted offsets in ``text`` where one of its literals starts."""
-        result: dict = {}
+        found: dict = {}
         if self.scanner is None:
-            return result
+            return found
         folded = text.lower()
         if len(folded) != len(text):  # a rare letter whose lower case is longer: offsets would drift
             folded = "".join(ch.lower()[:1] or ch for ch in text)
         owners = self.owners_with_prefixes
         search = self.scanner.search
-        found: dict = {}
         m = search(folded)
         while m:
             # Literals overlap ("pursuant" holds "ursuant"): restart one character on.
@@ -174,5 +173,4 @@ class Prefilter:
                 elif positions[-1] != start:
                     positions.append(start)
             m = search(folded, start + 1)
-        result.update(found)
-        return result
+        return found

@@ -28,9 +28,9 @@ class Check:
         self.lang = lang
         self.where = where
 
-    def choice(self, options: dict, key: str, choices) -> str:
-        """The value of option ``key``, which must be one of ``choices``."""
-        value = options.get(key)
+    def choice(self, options: dict, key: str, choices, default=None) -> str:
+        """The value of option ``key`` (or ``default``), which must be one of ``choices``."""
+        value = options.get(key, default)
         if value not in choices:
             from kb_tools.errors import InputError
 

@@ -14,7 +14,8 @@ Options:
   quoted      false (default) skips a match inside double quotes of any style: a
               phrase quoted is mentioned, not used ('Avoid "pursuant to"').
 
-All tokens and patterns of a rule compile into one alternation, run once per block.
+The tokens compile into one trie-shaped pattern (kb_tools.lint.phrases); it and each
+pattern are tried only where their required literals occur (kb_tools.lint.prefilter).
 """
 
 from __future__ import annotations
@@ -26,21 +27,6 @@ from kb_tools.lint.checks import Check, Finding
 from kb_tools.lint.language import normalize
 from kb_tools.lint.phrases import trie_regex
 from kb_tools.lint.prefilter import Unit, required_literals
-
-_BOUND_START = r"(?<!\w)"
-_BOUND_END = r"(?!\w)"
-
-
-def phrase_pattern(token: str) -> str:
-    """A phrase from a pack → a regex source, normalised like the text it will meet."""
-    words = []
-    for word in normalize(token.strip())[0].split():
-        if word.endswith("*") and len(word) > 1:
-            words.append(re.escape(word[:-1]) + r"\w*")
-        else:
-            words.append(re.escape(word))
-    return _BOUND_START + r"\s+".join(words) + (_BOUND_END if re.match(r"\w", token.strip()[-1:]) or token.strip().endswith("*") else "")
-
 
 def compile_pattern(source: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern:
     try:
@@ -66,9 +52,7 @@ class Existence(Check):
         # required literals occur (kb_tools.lint.prefilter); the parts' matches are merged.
         self.units = [Unit(p, required_literals(p.pattern, flags)) for p in (compile_pattern(src, where, flags) for src in sources)]
         self.exceptions = [compile_pattern(normalize(p)[0], where) for p in self._strings(options, "exceptions")]
-        self.scope = options.get("exception_scope", "sentence")
-        if self.scope not in self.SCOPES:
-            raise InputError(where, None, f"exception_scope must be one of {', '.join(self.SCOPES)}, not '{self.scope}'")
+        self.scope = self.choice(options, "exception_scope", self.SCOPES, "sentence")
         self.check_quoted = bool(options.get("quoted", False))
 
     def _strings(self, options: dict, key: str) -> list[str]:
