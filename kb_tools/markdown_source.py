@@ -5,9 +5,10 @@ markdown-it-py gives block tokens with line maps but no columns, and the childre
 their physical source lines, and a small scanner marks what is not prose inside them
 (code spans, inline HTML, link destinations, URLs, shortcodes, emphasis markers).
 
-The result keeps offsets 1:1 with the source: ``prose`` and ``visible`` are copies of the
-source in which everything else is replaced by spaces (newlines kept), so a match at
-offset *i* in either string is at offset *i* in the file.
+Offsets stay 1:1 with the source: each block carries its ``prose`` and ``visible`` text,
+the same length as its stretch of the file, with everything else replaced by spaces
+(newlines kept), so a match at offset *i* is at ``block.start + i`` in the file. The
+whole-page ``prose`` and ``visible`` strings are assembled from the blocks only on demand.
 """
 
 from __future__ import annotations
