@@ -22,6 +22,7 @@ HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?:@(?:[A-Za-z
 # Paths and hosts of pages whose purpose is to reach a person: a chat, a contact form.
 CONTACT_URL = re.compile(r"(?:^|[./-])(?:chat|livechat|contact|contacts|kontakt|kontakti|support|helpdesk|ticket|tickets|form|forms"
                          r"|callback|whatsapp|messenger|wa\.me|t\.me)(?:[./?#-]|$)", re.IGNORECASE)
+DIGIT = re.compile(r"\d")  # no digit, no phone number: skips the matcher on most prose
 SOCIAL_HOSTS = ("twitter.com", "x.com", "facebook.com", "fb.com", "instagram.com", "linkedin.com", "youtube.com", "tiktok.com",
                 "threads.net", "bsky.app", "mastodon.social", "t.me", "wa.me")
 
@@ -44,7 +45,7 @@ def in_text(text: str, region: str) -> list[Address]:
     for m in HANDLE.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             found.append(Address("handle", m.start(), m.end(), m.group(0), normalize.normalize_handle(m.group(0))))
-    if region and any(ch.isdigit() for ch in text):
+    if region and DIGIT.search(text):
         for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
             e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
             found.append(Address("phone", match.start, match.end, match.raw_string, e164))
