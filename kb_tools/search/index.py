@@ -1,0 +1,144 @@
+"""One language's search index, as small static files a browser fetches on demand.
+
+Layout (all under ``search/<lang>/`` in the site)::
+
+    manifest.json      the stemmer rules, shard and chunk file names (fetched first, ~1 KB per 100 shards)
+    t-<hash>.json      a shard: {term: [doc, score, doc delta, score, ...]} for terms sharing a prefix
+    d-<hash>.json      a chunk of documents: [[url, title, teaser], ...] for CHUNK_DOCS consecutive ids
+
+A query downloads the manifest, the shard of each of its words and the chunks of the
+documents it shows: a few tens of kilobytes whatever the site's size. Shards are split
+by term prefix until each is under SHARD_BYTES; file names hash their content, so they
+can be cached for ever and a rebuild never serves a stale mix.
+
+Scores are BM25 over a weighted term frequency, title > questions > description > body,
+computed here once and stored as integers, so the browser only adds them up. A term
+found in very many pages keeps only its MAX_POSTINGS best pages ("static pruning"): a
+word on most pages of a help centre says little about which page is the answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import Counter, defaultdict
+from typing import NamedTuple
+
+from kb_tools.search.stemming import Stemmer, rules_for
+from kb_tools.search.text import tokens
+
+FIELDS = (("title", 10.0), ("questions", 6.0), ("description", 3.0), ("body", 1.0))
+SHARD_BYTES = 12_000
+CHUNK_DOCS = 8
+MAX_POSTINGS = 400
+MAX_RESULTS = 30
+PREFIX_MIN = 3
+"""A word being typed matches longer terms only from this many letters on."""
+K1, B = 1.2, 0.75
+FORMAT = 1
+
+
+class Document(NamedTuple):
+    url: str
+    """Site-root-relative, as Material's result list expects (``ru/billing/refund/``)."""
+    title: str
+    questions: tuple[str, ...]
+    description: str
+    body: str
+
+    def teaser(self) -> str:
+        text = self.description or self.body
+        return text if len(text) <= 180 else text[:180].rsplit(" ", 1)[0] + " …"
+
+
+def build(lang: str, documents: list[Document]) -> dict[str, bytes]:
+    """File name → content for ``lang``'s index of ``documents``."""
+    documents = sorted(documents, key=lambda d: d.url)
+    postings = _postings(lang, documents)
+    files: dict[str, bytes] = {}
+    shards = {}
+    for key, terms in _shards(postings):
+        shards[key] = _add(files, "t", {term: postings[term] for term in terms})
+    chunks = [_add(files, "d", [[d.url, d.title, d.teaser()] for d in documents[i:i + CHUNK_DOCS]])
+              for i in range(0, len(documents), CHUNK_DOCS)]
+    manifest = {"format": FORMAT, "lang": lang, "count": len(documents), "stemmer": rules_for(lang),
+                "prefix_min": PREFIX_MIN, "max_results": MAX_RESULTS, "chunk": CHUNK_DOCS,
+                "chunks": chunks, "shards": shards}
+    files["manifest.json"] = _json(manifest)
+    return files
+
+
+def _postings(lang: str, documents: list[Document]) -> dict[str, list[int]]:
+    stemmer = Stemmer(lang)
+    weighted: list[Counter] = []
+    lengths: list[int] = []
+    for doc in documents:
+        tf: Counter = Counter()
+        length = 0
+        for field, weight in FIELDS:
+            value = getattr(doc, field)
+            words = tokens(" ".join(value) if isinstance(value, tuple) else value)
+            length += len(words)
+            for word in words:
+                for term in stemmer.index_terms(word):
+                    tf[term] += weight
+        weighted.append(tf)
+        lengths.append(length)
+    count = len(documents)
+    average = (sum(lengths) / count) if count else 1.0
+    by_term: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc_id, tf in enumerate(weighted):
+        norm = K1 * (1 - B + B * lengths[doc_id] / average)
+        for term, w in tf.items():
+            by_term[term].append((doc_id, w / (w + norm)))
+    result = {}
+    for term, pairs in by_term.items():
+        idf = math.log(1 + (count - len(pairs) + 0.5) / (len(pairs) + 0.5))
+        if len(pairs) > MAX_POSTINGS:
+            pairs = sorted(sorted(pairs, key=lambda p: -p[1])[:MAX_POSTINGS])
+        flat, previous = [], 0
+        for doc_id, saturated in pairs:
+            flat += [doc_id - previous, max(1, round(100 * idf * saturated * (K1 + 1)))]
+            previous = doc_id
+        result[term] = flat
+    return result
+
+
+def _shards(postings: dict[str, list[int]]):
+    """(prefix, terms) groups under SHARD_BYTES each. A term lives in the shard of the
+    longest key that starts it; a group small enough stays whole in its parent's shard."""
+    size = {term: len(term) + 6 + 4 * len(flat) for term, flat in postings.items()}
+
+    def split(prefix: str, terms: list[str]):
+        if sum(size[t] for t in terms) <= SHARD_BYTES or len(prefix) >= 8:
+            yield prefix, terms
+            return
+        rest = [t for t in terms if len(t) == len(prefix)]
+        groups: dict[str, list[str]] = defaultdict(list)
+        for t in terms:
+            if len(t) > len(prefix):
+                groups[t[:len(prefix) + 1]].append(t)
+        kept = sum(size[t] for t in rest)
+        for child, members in sorted(groups.items(), key=lambda g: sum(size[t] for t in g[1])):
+            weight = sum(size[t] for t in members)
+            if kept + weight <= SHARD_BYTES:
+                rest += members
+                kept += weight
+            else:
+                yield from split(child, members)
+        if rest:
+            yield prefix, rest
+
+    yield from split("", sorted(postings))
+
+
+def _json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _add(files: dict[str, bytes], kind: str, data) -> str:
+    content = _json(data)
+    name = f"{kind}-{hashlib.sha1(content).hexdigest()[:10]}.json"
+    files[name] = content
+    return name
