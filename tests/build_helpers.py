@@ -17,6 +17,7 @@ site_url: https://help.example.com/
 theme: {name: material, custom_dir: %(overrides)s, font: false}
 plugins:
   - search
+  - kb/search
   - kb/contacts
   - kb/categories
   - kb/lint

@@ -86,3 +86,12 @@ def test_registry_quality_problems_fail_strict_builds(tmp_path):
     result, _ = build(tmp_path, {"index.md": "# Help\n"}, VALID_REGISTRY.replace("    hours: Monday to Friday\n", "", 1))
     assert result.returncode != 0
     assert "contacts.yml:4:5: KB305 channel 'support-email' does not say when someone is there" in result.stderr
+
+
+def test_kb_search_without_materials_search_box_is_a_clear_error(tmp_path):
+    config = mini_project(tmp_path / "project", {"index.md": "# Help\n"}, VALID_REGISTRY, OVERRIDES)
+    config.write_text(config.read_text(encoding="utf-8").replace("  - search\n", ""), encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "kb/search needs Material's search box" in result.stderr
+    assert "Traceback" not in result.stderr
