@@ -12,12 +12,13 @@ from enum import IntEnum
 from kb_tools import __version__
 from kb_tools.contacts import load_registry
 from kb_tools.errors import InputError
-from kb_tools.lint import packs
+from kb_tools.lint import changed, fixes, packs
 from kb_tools.lint.engine import UNREADABLE, Linter, default_jobs, markdown_files
 from kb_tools.lint.options import FAIL_ON, LintOptions
 from kb_tools.lint.select import parse_codes
 from kb_tools.project_config import load_project
 from kb_tools.report import renderers
+from kb_tools.yamlsource import read_text
 from kb_tools.rules_reference import render_markdown
 
 
@@ -43,6 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--ignore", metavar="PREFIX,...", help="skip these codes or prefixes")
     lint.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per CPU for large trees)")
     lint.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that makes the exit status 1 (default: warning)")
+    lint.add_argument("--changed-since", metavar="BASE", help="report only lines added since the merge base with BASE "
+                                                               "(a branch, tag or commit; uses git)")
+    lint.add_argument("--sarif-file", metavar="FILE", help="also write SARIF 2.1.0 to FILE (for code scanning)")
+    lint.add_argument("--summary-file", metavar="FILE", help="also append a Markdown summary to FILE "
+                                                             "(counts per rule, worst files; e.g. $GITHUB_STEP_SUMMARY)")
+    lint.add_argument("--fix", action="store_true", help="apply the safe fixes findings carry, then report what is left")
+    lint.add_argument("--diff", action="store_true", help="with --fix: print the fixes as a unified diff and write nothing "
+                                                          "(exit 1 if there is anything to fix)")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
@@ -89,6 +98,10 @@ def run_lint(args) -> int:
         raise InputError("--lang", None, f"'{args.lang}' is not a language code such as en, ru, hr, sl, he or fa")
     paths = args.paths or [project.docs_dir]
     files = markdown_files(paths)
+    changed_lines = None
+    if args.changed_since:
+        changed_lines = changed.added_lines(args.changed_since)
+        files = [f for f in files if changed.touched(f, changed_lines)]
     registry = None
     contacts = args.contacts or project.contacts_file or os.path.join(project.docs_dir, "contacts.yml")
     if args.contacts or os.path.exists(contacts):
@@ -100,11 +113,47 @@ def run_lint(args) -> int:
     if jobs < 1:
         raise InputError("--jobs", None, "must be 1 or more")
     diagnostics = linter.lint_registry() + linter.lint_files(files, jobs)
-    rules = packs.by_code() if args.format == "sarif" else {}  # only SARIF carries rule metadata; loading every pack costs a second
+    if changed_lines is not None:
+        diagnostics = [d for d in diagnostics if changed.keep(d, changed_lines)]
+    if args.diff and not args.fix:
+        raise InputError("--diff", None, "previews the changes of --fix: use --fix --diff")
+    if args.fix:
+        edits = {path: fixes.plan(read_text(path), path, diagnostics) for path in files}
+        edits = {path: found for path, found in edits.items() if found}
+        if args.diff:
+            for path, found in edits.items():
+                before = read_text(path)
+                sys.stdout.write(fixes.unified_diff(path, before, fixes.apply(before, found)))
+            return ExitStatus.FINDINGS if edits else ExitStatus.OK
+        for path, found in edits.items():
+            fixes.write(path, fixes.apply(read_text(path), found))
+        count = sum(map(len, edits.values()))
+        left = sum(1 for d in diagnostics if d.fix is not None) - count
+        print(f"kb: fixed {count} finding{'s' if count != 1 else ''} in {len(edits)} file{'s' if len(edits) != 1 else ''}"
+              + (f"; {left} left to fix by hand (inside a link's text, or overlapping another fix)" if left else ""),
+              file=sys.stderr)
+        relinted = {path: linter.lint_file(path) for path in edits}
+        diagnostics = [d for d in diagnostics if d.path not in relinted] + [d for found in relinted.values() for d in found]
+        order = {path: i for i, path in enumerate(files)}
+        diagnostics.sort(key=lambda d: order.get(d.path, -1))  # stable: the registry's first, then the files in order
+    # Only SARIF carries rule metadata; loading every pack costs a second.
+    rules = packs.by_code() if "sarif" in (args.format, args.sarif_file and "sarif") else {}
     sys.stdout.write(renderers()[args.format](diagnostics, rules, len(files)))
+    if args.sarif_file:
+        _write(args.sarif_file, renderers()["sarif"](diagnostics, rules, len(files)), "w")
+    if args.summary_file:
+        _write(args.summary_file, renderers()["summary"](diagnostics, rules, len(files)), "a")
     if any(d.code == UNREADABLE for d in diagnostics):
         return ExitStatus.INPUT_ERROR
     return ExitStatus.FINDINGS if options.fails(diagnostics) else ExitStatus.OK
+
+
+def _write(path: str, text: str, mode: str) -> None:
+    try:
+        with open(path, mode, encoding="utf-8") as out:
+            out.write(text)
+    except OSError as exc:
+        raise InputError(path, None, f"cannot write: {exc.strerror}") from None
 
 
 def run_rules(args) -> int:

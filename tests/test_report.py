@@ -1,10 +1,15 @@
 """Renderers on one shared sample of diagnostics (ruff's way): escaping, metadata, severity mapping."""
 
 import json
+import os
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
 
 from kb_tools.lint import packs
 from kb_tools.lint.diagnostic import Diagnostic, Severity
-from kb_tools.report import github, sarif, text
+from kb_tools.report import github, sarif, summary_markdown, text
 from kb_tools.report import json as json_report
 
 SAMPLE = [
@@ -63,3 +68,30 @@ def test_empty_outputs():
     assert github.render([], RULES, 0) == ""
     assert json.loads(sarif.render([], RULES, 0))["runs"][0]["results"] == []
     assert text.render([], RULES, 1) == "1 file checked: no findings.\n"
+
+
+GOLDEN = Path(__file__).parent / "golden"
+# Rule metadata of our own, so the golden files change with the renderers, not with the packs' prose.
+GOLDEN_RULES = {code: [SimpleNamespace(slug=d.slug, severity=d.severity, lang=lang, summary=f"{d.slug} in one line",
+                                       description=f"Why {d.slug} matters:\n\n- \"quoted\" <b>markup</b> & 100%")
+                       for lang in ("en", "ru")] for code, d in {d.code: d for d in SAMPLE}.items()}
+
+
+@pytest.mark.parametrize("name, renderer", [("sample.github.txt", github.render), ("sample.sarif.json", sarif.render),
+                                            ("sample.summary.md", summary_markdown.render)])
+def test_golden_output(name, renderer):
+    """Whole outputs, byte for byte. After a deliberate change: KB_UPDATE_GOLDEN=1 pytest tests/test_report.py."""
+    out = renderer(SAMPLE, GOLDEN_RULES, 3)
+    if os.environ.get("KB_UPDATE_GOLDEN"):
+        (GOLDEN / name).write_text(out, encoding="utf-8")
+    assert out == (GOLDEN / name).read_text(encoding="utf-8")
+
+
+def test_summary_counts_rules_and_worst_files():
+    many = SAMPLE + [SAMPLE[0]._replace(line=n) for n in range(4, 15)]
+    out = summary_markdown.render(many, RULES, 3)
+    assert "3 files checked: 1 error, 12 warnings, 1 info." in out
+    assert "| KB101 `bureaucratic` | warning | 12 |" in out
+    assert out.index("`docs/a, b.md` | 12 |") < out.index("`docs/c.md` | 1 |")
+    assert "about ten annotations" in out
+    assert summary_markdown.render([], RULES, 2) == "## kb lint\n\n2 files checked: no findings.\n"

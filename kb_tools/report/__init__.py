@@ -4,9 +4,10 @@ from __future__ import annotations
 
 
 def renderers() -> dict:
-    from kb_tools.report import github, json, sarif, text
+    from kb_tools.report import github, json, sarif, summary_markdown, text
 
-    return {"text": text.render, "json": json.render, "github": github.render, "sarif": sarif.render}
+    return {"text": text.render, "json": json.render, "github": github.render, "sarif": sarif.render,
+            "summary": summary_markdown.render}
 
 
 def summary(diagnostics, files: int) -> dict:

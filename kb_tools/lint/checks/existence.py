@@ -13,6 +13,11 @@ Options:
   ignorecase  true (default); false makes tokens and patterns case-sensitive.
   quoted      false (default) skips a match inside double quotes of any style: a
               phrase quoted is mentioned, not used ('Avoid "pursuant to"').
+  fixes       phrase → replacement, for the phrases whose everyday equivalent can
+              replace them word for word ("prior to" → "before"). The finding carries it
+              as its ``fix`` (``kb lint --fix`` applies it) and the message may say
+              ``{replacement}``. Only fixed phrases: a ``*`` stem matches inflected
+              forms, and one replacement cannot agree with every case and number.
 
 The tokens compile into one trie-shaped pattern (kb_tools.lint.phrases); it and each
 pattern are tried only where their required literals occur (kb_tools.lint.prefilter).
@@ -37,7 +42,7 @@ def compile_pattern(source: str, where: str, flags: int = re.IGNORECASE) -> re.P
 
 class Existence(Check):
     name = "existence"
-    options = ("tokens", "patterns", "exceptions", "exception_scope", "quoted", "ignorecase")
+    options = ("tokens", "patterns", "exceptions", "exception_scope", "quoted", "ignorecase", "fixes")
     SCOPES = ("sentence", "next", "paragraph")
 
     def __init__(self, options: dict, lang: str, where: str):
@@ -54,6 +59,24 @@ class Existence(Check):
         self.exceptions = [compile_pattern(normalize(p)[0], where) for p in self._strings(options, "exceptions")]
         self.scope = self.choice(options, "exception_scope", self.SCOPES, "sentence")
         self.check_quoted = bool(options.get("quoted", False))
+        self.fixes = self._fixes(options.get("fixes") or {})
+
+    def _fixes(self, fixes) -> list[tuple[re.Pattern, str]]:
+        """Each fixable phrase alone, in the tokens' own syntax, with its replacement."""
+        if not isinstance(fixes, dict) or not all(isinstance(k, str) and k.strip() and isinstance(v, str) for k, v in fixes.items()):
+            raise InputError(self.where, None, "'fixes' must map phrases to their replacement text")
+        for phrase in fixes:
+            if "*" in phrase:
+                raise InputError(self.where, None, f"fix for '{phrase}': a '*' stem matches inflected forms; "
+                                                   "list the fixed phrases one by one")
+        self.fix_phrases = dict(fixes)
+        return [(compile_pattern(trie_regex([k]), self.where), v) for k, v in fixes.items()]
+
+    def describe(self) -> str:
+        if not self.fixes:
+            return ""
+        pairs = "; ".join(f"\"{k}\" → \"{v}\"" for k, v in self.fix_phrases.items())  # quoted: mentioned, not used
+        return f"`kb lint --fix` replaces: {pairs}."
 
     def _strings(self, options: dict, key: str) -> list[str]:
         value = options.get(key) or []
@@ -93,4 +116,8 @@ class Existence(Check):
             yield self.finding(ctx, start, end, m, ctx.prose_text(block, start, end))
 
     def finding(self, ctx, start: int, end: int, match: re.Match, text: str) -> Finding:
-        return Finding(start, end, {"match": text})
+        found = match.group(0)
+        replacement = next((r for p, r in self.fixes if p.fullmatch(found)), None)
+        if replacement and found[:1].isupper():
+            replacement = replacement[0].upper() + replacement[1:]
+        return Finding(start, end, {"match": text, "replacement": replacement or ""}, replacement)
