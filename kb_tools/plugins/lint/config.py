@@ -13,3 +13,5 @@ class LintConfig(Config):
     per_file_ignores = c.DictOfItems(c.ListOfItems(c.Type(str)), default={})
     vocabulary = c.ListOfItems(c.Type(str), default=[])
     """Words the rare-words rule (KB203) accepts: product names, the project's own terms."""
+    serve_panel = c.Type(bool, default=True)
+    """In `mkdocs serve` only, show each page's findings in a panel on the page."""

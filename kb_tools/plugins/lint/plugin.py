@@ -2,7 +2,8 @@
 
 Findings at or above ``fail_on`` are logged as warnings, so ``mkdocs build --strict``
 fails on exactly what `kb lint` would fail on. Pages are linted from their source file
-(``page.file.content_string``), so line numbers match the editor.
+(``page.file.content_string``), so line numbers match the editor. In `mkdocs serve`,
+each page also shows its own findings in a panel (:mod:`kb_tools.plugins.lint.panel`).
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import logging
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
+from kb_tools.lint import packs
 from kb_tools.lint.diagnostic import Severity
 from kb_tools.lint.engine import Linter
 from kb_tools.lint.options import LintOptions
+from kb_tools.plugins.lint import panel
 from kb_tools.plugins.lint.config import LintConfig
 from kb_tools.plugins.pages import page_language, site_language, source_path
 
@@ -30,8 +33,15 @@ class LintPlugin(BasePlugin[LintConfig]):
         """Source files already linted in this command: with mkdocs-static-i18n, MkDocs builds
         once per language and would otherwise report each finding once per language."""
         self.registry_linted = False
+        self.serving = False
+        self.by_path: dict[str, list] = {}
+
+    def on_startup(self, *, command, dirty):
+        # Defining on_startup also keeps this plugin across `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
 
     def on_config(self, config):
+        self.by_path = {}
         self.linted = set()
         self.registry_linted = False
         if not self.config.enabled:
@@ -64,8 +74,23 @@ class LintPlugin(BasePlugin[LintConfig]):
         lang = page_language(page, config)
         self._log(self.linter.lint_text(page.file.content_string, path, default_lang=lang))
 
+    def on_post_page(self, output, page, config):
+        if not (self.serving and self.config.enabled and self.config.serve_panel):
+            return output
+        path = source_path(page)
+        lang = page_language(page, config)
+        rules = {r.code: r for r in packs.rules_for(lang)}
+
+        def explain(code):
+            rule = rules.get(code)
+            return (rule.summary, rule.description) if rule else None
+
+        shown = panel.render(path, self.by_path.get(path, []), explain)
+        return output.replace("</body>", shown + "</body>", 1) if shown else output
+
     def _log(self, found) -> None:
         for d in found:
+            self.by_path.setdefault(d.path, []).append(d)
             log.log(self._level(d.severity), "%s:%d:%d: %s %s", d.path, d.line, d.column, d.code, d.message)
         self.diagnostics.extend(found)
 
