@@ -44,3 +44,10 @@ def test_pre_commit_hooks_run_kb_lint_on_markdown():
     own = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     local = own["repos"][0]["hooks"][0]
     assert local["entry"] == ".venv/bin/kb lint" and local["files"] == "^docs/"
+
+
+def test_maintainers_page_shows_the_workflow_as_it_is():
+    page = (ROOT / "docs/writing/ci-setup.md").read_text(encoding="utf-8")
+    shown = page.split("```yaml\n", 1)[1].split("```", 1)[0]
+    workflow = (ROOT / ".github/workflows/prose.yml").read_text(encoding="utf-8")
+    assert workflow.endswith(shown), "docs/writing/ci-setup.md: copy .github/workflows/prose.yml (after its comment)"
