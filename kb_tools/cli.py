@@ -1,31 +1,20 @@
-"""The ``kb`` command: ``kb lint``, ``kb rules``, ``kb explain``."""
+"""The ``kb`` command: ``kb lint``, ``kb rules``, ``kb explain``, ``kb report``."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
 import sys
-from enum import IntEnum
 
-from kb_tools import __version__
-from kb_tools.contacts import load_registry
-from kb_tools.errors import InputError
+from kb_tools import __version__, lint_setup
+from kb_tools.editorial import command as report_command
+from kb_tools.errors import ExitStatus, InputError
 from kb_tools.lint import changed, fixes, packs
-from kb_tools.lint.engine import UNREADABLE, Linter, default_jobs, markdown_files
-from kb_tools.lint.options import FAIL_ON, LintOptions
-from kb_tools.lint.select import parse_codes
-from kb_tools.project_config import load_project
+from kb_tools.lint.engine import UNREADABLE, default_jobs, markdown_files
+from kb_tools.lint.options import FAIL_ON
 from kb_tools.report import renderers
-from kb_tools.yamlsource import read_text
 from kb_tools.rules_reference import render_markdown
-
-
-class ExitStatus(IntEnum):
-    OK = 0
-    FINDINGS = 1
-    INPUT_ERROR = 2
+from kb_tools.yamlsource import read_text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = sub.add_parser("explain", help="explain one rule: what it catches, why, and examples")
     explain.add_argument("code", metavar="CODE")
+    report_command.add_parser(sub)
     return parser
 
 
@@ -69,46 +59,23 @@ def main(argv: list[str] | None = None) -> int:
             return run_lint(args)
         if args.command == "rules":
             return run_rules(args)
+        if args.command == "report":
+            return report_command.run(args)
         return run_explain(args)
     except InputError as exc:
         print(f"kb: error: {exc}", file=sys.stderr)
         return ExitStatus.INPUT_ERROR
 
 
-def _options(args, plugin_options: dict, config_path: str | None) -> LintOptions:
-    try:
-        options = LintOptions.from_mapping(plugin_options)
-        if args.select:
-            options.select = parse_codes(args.select, "--select")
-        if args.ignore:
-            options.ignore = parse_codes(args.ignore, "--ignore")
-    except ValueError as exc:
-        raise InputError(config_path or "command line", None, str(exc)) from None
-    if args.fail_on:
-        options.fail_on = args.fail_on
-    return options
-
-
 def run_lint(args) -> int:
-    if args.config_file and not os.path.exists(args.config_file):
-        raise InputError(args.config_file, None, "no such configuration file")
-    project = load_project(args.config_file or "mkdocs.yml")
-    options = _options(args, project.lint, project.path)
-    if args.lang and not re.fullmatch(r"[a-z]{2,3}", args.lang):
-        raise InputError("--lang", None, f"'{args.lang}' is not a language code such as en, ru, hr, sl, he or fa")
-    paths = args.paths or [project.docs_dir]
-    files = markdown_files(paths)
+    project = lint_setup.project(args)
+    options = lint_setup.options(args, project)
+    files = markdown_files(args.paths or [project.docs_dir])
     changed_lines = None
     if args.changed_since:
         changed_lines = changed.added_lines(args.changed_since)
         files = [f for f in files if changed.touched(f, changed_lines)]
-    registry = None
-    contacts = args.contacts or project.contacts_file or os.path.join(project.docs_dir, "contacts.yml")
-    if args.contacts or os.path.exists(contacts):
-        registry = load_registry(contacts)
-    else:
-        print(f"kb: no contact registry at {contacts}; contact checks skipped", file=sys.stderr)
-    linter = Linter(options.settings(project.language or args.lang), registry)
+    linter = lint_setup.linter(args, project, options)
     jobs = args.jobs if args.jobs is not None else default_jobs(files)
     if jobs < 1:
         raise InputError("--jobs", None, "must be 1 or more")

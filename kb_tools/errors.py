@@ -1,6 +1,15 @@
-"""The one error type for a user's mistake in an input file: it always names the file and line."""
+"""The one error type for a user's mistake in an input file (it always names the file and
+line), and the exit statuses of the ``kb`` commands."""
 
 from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    FINDINGS = 1
+    INPUT_ERROR = 2
 
 
 class InputError(Exception):

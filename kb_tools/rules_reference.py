@@ -25,8 +25,8 @@ whose code starts with it. Examples are shown as code, so this page passes its o
 
 """
 
-_LANGUAGE_NAMES = {COMMON: "every language", "en": "English", "ru": "Russian", "hr": "Croatian", "sl": "Slovenian", "he": "Hebrew",
-                   "fa": "Persian"}
+LANGUAGE_NAMES = {COMMON: "every language", "en": "English", "ru": "Russian", "hr": "Croatian", "sl": "Slovenian", "he": "Hebrew",
+                  "fa": "Persian"}
 
 
 def _example(text: str) -> str:
@@ -39,13 +39,13 @@ def render_markdown(table: dict) -> str:
     parts = [HEADER, "| Code | Name | Severity | Languages | What it catches |\n|---|---|---|---|---|\n"]
     for code, rules in table.items():
         first = rules[0]
-        langs = ", ".join(_LANGUAGE_NAMES.get(r.lang, r.lang) for r in rules)
+        langs = ", ".join(LANGUAGE_NAMES.get(r.lang, r.lang) for r in rules)
         parts.append(f"| [{code}](#{code.lower()}) | `{first.slug}` | {first.severity} | {langs} | {first.summary} |\n")
     for code, rules in table.items():
         first = rules[0]
         parts.append(f"\n## {code} {first.slug} {{ #{code.lower()} }}\n\n{first.summary}\n\n{first.description}\n")
         for rule in rules:
-            parts.append(f"\n### {_LANGUAGE_NAMES.get(rule.lang, rule.lang).capitalize()}\n\n")
+            parts.append(f"\n### {LANGUAGE_NAMES.get(rule.lang, rule.lang).capitalize()}\n\n")
             if rule.check.describe():
                 parts.append(rule.check.describe() + "\n\n")
             parts.append("Flagged:\n")

@@ -36,7 +36,11 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> SourceDict:
         line = key_node.start_mark.line + 1 + loader.line_offset
         if key in result:
             raise InputError(loader.source_path, line, f"duplicate key '{key}' (first at line {result.key_lines[key]})")
-        result[key] = loader.construct_object(value_node, deep=True)
+        try:
+            result[key] = loader.construct_object(value_node, deep=True)
+        except ValueError as exc:  # YAML reads it, Python refuses it: the date 2027-02-30
+            value_line = value_node.start_mark.line + 1 + loader.line_offset
+            raise InputError(loader.source_path, value_line, f"invalid value for '{key}': {exc}") from None
         result.key_lines[key] = line
     return result
 
@@ -58,6 +62,8 @@ def load(text: str, path: str, line_offset: int = 0):
         raise InputError(path, line, f"invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise InputError(path, None, f"invalid YAML: {exc}") from None
+    except ValueError as exc:  # a value YAML reads but Python refuses, outside any mapping
+        raise InputError(path, None, f"invalid value: {exc}") from None
     finally:
         loader.dispose()
 

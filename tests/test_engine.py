@@ -109,6 +109,9 @@ def test_unreadable_files_are_diagnostics(write):
     assert "not valid UTF-8" in d.message
     (d,) = Linter().lint_text("---\ntitle: [x\n---\nBody.\n", "fm.md")
     assert d.code == "KB001" and "invalid YAML" in d.message and d.line >= 2
+    # YAML reads an impossible date, Python refuses it: one finding at its line, no traceback
+    (d,) = Linter().lint_text("---\ntitle: X\nreview_by: 2027-02-30\n---\nBody.\n", "date.md")
+    assert (d.code, d.line) == ("KB001", 3) and "invalid value for 'review_by'" in d.message
 
 
 def test_front_matter_contact_is_checked_too():

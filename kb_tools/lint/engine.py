@@ -67,7 +67,7 @@ class Linter:
         try:
             text = read_text(path)
         except InputError as exc:
-            return self._input_error(path, exc)
+            return self.unreadable(path, exc)
         return self.lint_text(text, path)
 
     def lint_text(self, text: str, path: str = "<text>", default_lang: str | None = None) -> list[Diagnostic]:
@@ -76,7 +76,7 @@ class Linter:
         try:
             doc = parse(text, path)
         except InputError as exc:
-            return self._input_error(path, exc)
+            return self.unreadable(path, exc)
         lang = language_of(doc.meta, path, default_lang or self.settings.default_lang, self._pack_languages)
         selector = self.settings.selector
         rules = [r for r in packs.rules_for(lang) if selector.enabled(r.code, path)]
@@ -124,7 +124,8 @@ class Linter:
         end_line, end_column = doc.position(end)
         return Diagnostic(doc.path, line, column, end_line, end_column, rule.code, rule.slug, rule.severity, message, fix)
 
-    def _input_error(self, path: str, exc: InputError) -> list[Diagnostic]:
+    def unreadable(self, path: str, exc: InputError) -> list[Diagnostic]:
+        """The KB001 finding for a page that could not be read or parsed."""
         rule = self._builtin[UNREADABLE]
         line = exc.line or 1
         return [Diagnostic(path, line, 1, line, 1, rule.code, rule.slug, rule.severity, rule.message.format(problem=exc.message))]
