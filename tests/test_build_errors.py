@@ -95,3 +95,14 @@ def test_kb_search_without_materials_search_box_is_a_clear_error(tmp_path):
     assert result.returncode != 0
     assert "kb/search needs Material's search box" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_i18n_site_without_a_contact_page_is_a_clear_error(tmp_path):
+    config = mini_project(tmp_path / "project", {"index.md": "# Help\n"}, VALID_REGISTRY, OVERRIDES)
+    config.write_text(config.read_text(encoding="utf-8") + (
+        "  - i18n:\n      docs_structure: suffix\n      languages:\n"
+        "        - {locale: en, default: true, name: English, build: true}\n"), encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "kb/contacts: with the i18n plugin, write contact.md in the docs folder" in result.stderr
+    assert "Traceback" not in result.stderr

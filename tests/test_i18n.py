@@ -74,3 +74,56 @@ def test_category_cards_count_in_the_language(pages, lang):
     counts = [c.get_text() for c in pages[f"{lang}/"].select(".kb-category-grid__count")]
     label = STRINGS[lang]["article_count"][1].split("{n}")[0].strip() or STRINGS[lang]["article_count"][1].split("{n}")[1].strip()
     assert counts and all(label in c for c in counts)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_publishes_only_its_own_pages(pages, demo_site, lang):
+    """No English page is rendered again under /ru/: that would multiply the build by the languages."""
+    published = {url for url in pages if url.startswith(f"{lang}/")}
+    sources = {p.relative_to(ROOT / "docs").as_posix().replace(f".{lang}.md", "") for p in translations(lang)}
+    expected = {f"{lang}/" + ("" if s == "index" else s.removesuffix("/index").removesuffix("index") + "/") for s in sources}
+    assert published == expected
+
+
+def test_menu_names_categories_in_the_language_and_orders_them_by_weight(pages):
+    def menu(url):
+        nav = pages[url].select_one("nav.md-nav--primary > ul")
+        return [" ".join(li.select_one("a, label").get_text().split()) for li in nav.find_all("li", recursive=False)]
+
+    categories = sorted((ROOT / "docs").glob("*/index.ru.md"),
+                        key=lambda p: yaml.safe_load((p.parent / "index.md").read_text(encoding="utf-8").split("---")[1])["weight"])
+    titles = [yaml.safe_load(p.read_text(encoding="utf-8").split("---")[1])["title"] for p in categories]
+    assert menu("ru/")[1:-1] == titles
+    assert menu("ru/")[-1] == "Связаться с нами"
+    assert menu("")[-2:] == ["Contact us", "For support writers"]
+
+
+def test_a_link_to_an_untranslated_page_goes_to_the_english_page(pages):
+    """delivery/track-parcel.ru.md links to parcel-late.md, which has no Russian translation."""
+    assert not (ROOT / "docs/delivery/parcel-late.ru.md").exists()
+    links = [a["href"] for a in pages["ru/delivery/track-parcel/"].select("article a[href]") if "parcel-late" in a["href"]]
+    assert links and all(resolve("ru/delivery/track-parcel/", href) == "delivery/parcel-late/" for href in links)
+
+
+def test_hreflang_pairs_are_in_the_sitemap_not_in_each_pages_head(demo_site, pages):
+    """Material fetches a sitemap for each <link rel=alternate> on every page view."""
+    assert not pages["ru/billing/"].select('head link[rel="alternate"][hreflang]')
+    sitemap = (demo_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'hreflang="ru" href="https://help.zrnko.example/ru/billing/"' in sitemap
+
+
+def test_each_file_is_linted_once_per_command_even_with_fallback_pages(tmp_path):
+    """With fallback_to_default, an English page is rendered in every language's build; its findings are logged once."""
+    from tests.build_helpers import mini_project, mkdocs_build
+    from tests.conftest import VALID_REGISTRY
+
+    config = mini_project(tmp_path / "p", {"index.md": "# Help\n\nRead this.\n", "contact.md": "# Contact\n\n{{ contacts }}\n",
+                                           "index.ru.md": "# Справка\n\nОтветы здесь.\n"}, VALID_REGISTRY, ROOT / "overrides")
+    config.write_text(config.read_text(encoding="utf-8") + (
+        "  - i18n:\n      docs_structure: suffix\n      fallback_to_default: true\n      languages:\n"
+        "        - {locale: en, default: true, name: English, build: true}\n"
+        "        - {locale: ru, name: Русский, build: true}\n"), encoding="utf-8")
+    (config.parent / "docs" / "extra.md").write_text("# Extra\n\nPrior to that, nothing.\n", encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site", strict=False)
+    assert (tmp_path / "site" / "ru" / "extra" / "index.html").exists()  # the fallback page was rendered
+    assert result.stderr.count("extra.md:3:1: KB101") == 1, result.stderr

@@ -28,6 +28,13 @@ def site_language(config) -> str | None:
     return config.theme.get("language") if config.theme else None
 
 
+def language_build(config) -> bool:
+    """True in mkdocs-static-i18n's extra builds (one per language after the default one):
+    MkDocs runs every plugin's on_config again for each, within the same command."""
+    i18n = config.plugins.get("i18n")
+    return bool(getattr(i18n, "building", False))
+
+
 def page_language(page, config) -> str:
     """The language the page is written in: front matter, file suffix, and for a page shown
     in another language's build as a fallback, the language of its file (static-i18n's

@@ -52,6 +52,10 @@ class ContactsPlugin(BasePlugin[ContactsConfig]):
         if registry_file is not None:
             files.remove(registry_file)  # a data file, not something to publish
         if files.get_file_from_path(self.config.contact_page) is None:
+            if "i18n" in config.plugins:
+                # mkdocs-static-i18n rebuilds every file from its path on disk, in each language.
+                raise PluginError(f"kb/contacts: with the i18n plugin, write {self.config.contact_page} in the docs "
+                                  f"folder (and a translation per language); '{{{{ contacts }}}}' in it lists the channels")
             content = f"---\ntitle: {self.config.contact_title}\n---\n\n{{{{ contacts }}}}\n"
             files.append(File.generated(config, self.config.contact_page, content=content))
         return files

@@ -19,7 +19,7 @@ from kb_tools.lint.engine import Linter
 from kb_tools.lint.options import LintOptions
 from kb_tools.plugins.lint import panel
 from kb_tools.plugins.lint.config import LintConfig
-from kb_tools.plugins.pages import page_language, site_language, source_path
+from kb_tools.plugins.pages import language_build, page_language, site_language, source_path
 
 log = get_plugin_logger(__name__)
 
@@ -41,9 +41,10 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        self.by_path = {}
-        self.linted = set()
-        self.registry_linted = False
+        if not language_build(config):  # a new command or `serve` rebuild, not one of its language builds
+            self.by_path = {}
+            self.linted = set()
+            self.registry_linted = False
         if not self.config.enabled:
             return
         try:
