@@ -297,10 +297,16 @@ def _code_spans(text: str):
             closer = c.end()
 
 
+_MAYBE_HIDDEN = re.compile(r"`|~~~|<|^(?: {4}|\t)", re.MULTILINE)
+"""What code, comments or HTML need: without any of it, all of a page is visible."""
+
+
 def visible_matches(pattern: re.Pattern, markdown: str) -> list[re.Match]:
     """Matches of ``pattern`` in what a reader sees: not in code, HTML comments or raw HTML."""
     if not pattern.search(markdown):
         return []
+    if not _MAYBE_HIDDEN.search(markdown):  # the common page: skip parsing it
+        return list(pattern.finditer(markdown))
     visible = parse(markdown).visible
     return [m for m in pattern.finditer(markdown) if not visible[m.start()].isspace()]
 

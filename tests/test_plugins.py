@@ -87,11 +87,12 @@ def test_json_ld_only_on_home_and_contact(config):
 
 
 def lint_plugin(config, **options):
+    """The plugin as `mkdocs serve` runs it: each page linted as it is built (a build lints in the background)."""
     plugin = LintPlugin()
     errors, _ = plugin.load_config(options)
     assert not errors
+    plugin.on_startup(command="serve", dirty=False)
     plugin.on_config(config)
-    plugin.on_pre_build(config)
     plugin.on_files(Files([]), config=config)
     return plugin
 

@@ -9,9 +9,11 @@ from kb_tools.lint.language import language_of
 
 def source_path(page) -> str:
     """The page's source file as a path relative to the working directory (what editors and CI link)."""
-    path = page.file.abs_src_path
-    if not path:
-        return page.file.src_uri
+    return display_path(page.file.abs_src_path) if page.file.abs_src_path else page.file.src_uri
+
+
+def display_path(path: str) -> str:
+    """``path`` relative to the working directory when it is below it, else as it is."""
     relative = os.path.relpath(path)
     return path if relative.startswith("..") else relative
 

@@ -1,9 +1,13 @@
 """``kb/lint``: the same engine as `kb lint`, run on every page of `mkdocs build` and `mkdocs serve`.
 
 Findings at or above ``fail_on`` are logged as warnings, so ``mkdocs build --strict``
-fails on exactly what `kb lint` would fail on. Pages are linted from their source file
-(``page.file.content_string``), so line numbers match the editor. In `mkdocs serve`,
-each page also shows its own findings in a panel (:mod:`kb_tools.plugins.lint.panel`).
+fails on exactly what `kb lint` would fail on. Pages are linted from their source file,
+so line numbers match the editor, each file once per command in its own language.
+
+In `mkdocs build`, every Markdown file of the docs folder is linted in a second process
+while MkDocs renders the pages (:mod:`kb_tools.plugins.background`), and the findings
+are logged at the end. In `mkdocs serve`, each page is linted as it is built, and shows
+its own findings in a panel (:mod:`kb_tools.plugins.lint.panel`).
 """
 
 from __future__ import annotations
@@ -11,15 +15,16 @@ from __future__ import annotations
 import logging
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from kb_tools.lint import packs
 from kb_tools.lint.diagnostic import Severity
-from kb_tools.lint.engine import Linter
+from kb_tools.lint.engine import Linter, markdown_files
 from kb_tools.lint.options import LintOptions
+from kb_tools.plugins import background
 from kb_tools.plugins.lint import panel
 from kb_tools.plugins.lint.config import LintConfig
-from kb_tools.plugins.pages import language_build, page_language, site_language, source_path
+from kb_tools.plugins.pages import display_path, language_build, page_language, site_language, source_path
 
 log = get_plugin_logger(__name__)
 
@@ -35,6 +40,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.registry_linted = False
         self.serving = False
         self.by_path: dict[str, list] = {}
+        self.job: background.Job | None = None
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup also keeps this plugin across `mkdocs serve` rebuilds.
@@ -45,15 +51,16 @@ class LintPlugin(BasePlugin[LintConfig]):
             self.by_path = {}
             self.linted = set()
             self.registry_linted = False
+            self.diagnostics = []
+            if self.job is not None:
+                self.job.cancel()
+            self.job = None
         if not self.config.enabled:
             return
         try:
             self.options = LintOptions.from_mapping(dict(self.config))
         except ValueError as exc:
             raise PluginError(f"kb/lint: {exc}") from None
-
-    def on_pre_build(self, config):
-        self.diagnostics = []
 
     def on_files(self, files, config):
         # After every plugin's on_pre_build, so a `mkdocs serve` rebuild sees the registry
@@ -64,6 +71,11 @@ class LintPlugin(BasePlugin[LintConfig]):
         if self.config.enabled and not self.registry_linted:
             self.registry_linted = True
             self._log(self.linter.lint_registry())
+        if self.config.enabled and not self.serving and self.job is None and not language_build(config):
+            paths = [display_path(p) for p in markdown_files([config.docs_dir])]
+            self.linted.update(paths)  # pages of any language build are then not linted again
+            self.linter.prepare(self.linter.settings.default_lang or "en")  # once, before the fork
+            self.job = background.Job(self.linter.lint_files, paths)
 
     def on_page_markdown(self, markdown, page, config, files):
         if not self.config.enabled:
@@ -100,6 +112,12 @@ class LintPlugin(BasePlugin[LintConfig]):
             return logging.WARNING
         return logging.INFO
 
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has run the other languages' builds
     def on_post_build(self, config):
+        if language_build(config):
+            return
+        if self.job is not None:
+            self._log(self.job.result())
+            self.job = None
         if self.config.enabled and self.diagnostics:
             log.info("%d finding(s) in %d page(s)", len(self.diagnostics), len({d.path for d in self.diagnostics}))

@@ -4,21 +4,21 @@ Material's ``search`` plugin stays in ``mkdocs.yml``: it draws the search box an
 list, and its JavaScript runs the search in a web worker named in each page's
 ``__config``. This plugin
 
-1. reads every page of the build's own language (title, ``questions``, ``description``,
-   text) and marks it ``search: exclude`` for Material, whose lunr index (one file with
+1. reads every Markdown page of the docs folder (title, ``questions``, ``description``,
+   prose) in a second process while MkDocs renders (:mod:`kb_tools.plugins.background`,
+   :mod:`kb_tools.search.sources`), one index per language;
+2. marks each page ``search: exclude`` for Material, whose lunr index (one file with
    every page of every language, 34 MB at 5,000 articles) is left empty;
-2. points each page's worker at ``kb-search-worker.js?lang=<page language>``;
-3. writes ``search/<lang>/`` (:mod:`kb_tools.search.index`) and the worker.
+3. points each page's worker at ``kb-search-worker.js?lang=<page language>``;
+4. writes ``search/<lang>/`` (:mod:`kb_tools.search.index`) and the worker.
 
-With mkdocs-static-i18n each language is its own build, so each language gets its own
-index and a reader of the Hebrew pages searches Hebrew pages only; English pages shown
-as fallbacks in another language's build are left to the English index.
+With mkdocs-static-i18n (suffix layout), ``refund.ru.md`` is a Russian page at
+``ru/…``, so a reader of the Hebrew pages searches Hebrew pages only.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import re
 import shutil
@@ -28,23 +28,18 @@ from urllib.parse import urlencode
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from kb_tools.contacts.strings import strings_for
-from kb_tools.plugins.pages import page_language, site_language
+from kb_tools.lint.engine import markdown_files
+from kb_tools.plugins import background
+from kb_tools.plugins.pages import language_build, site_language
 from kb_tools.plugins.search.config import SearchConfig
-from kb_tools.search import index
+from kb_tools.search import index, sources
 
 WORKER = "assets/javascripts/kb-search-worker.js"
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
-_DROPPED = re.compile(r'<a class="headerlink"[^>]*>.*?</a>|<(script|style)\b.*?</\1>', re.DOTALL | re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
-
-
-def page_text(content: str) -> str:
-    """The words of a page's rendered body, without markup or permalink signs."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", _DROPPED.sub(" ", content)))).strip()
 
 
 def _worker_source() -> bytes:
@@ -53,11 +48,14 @@ def _worker_source() -> bytes:
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self):
-        self.documents: list[index.Document] = []
         self.home = ""
         self.worker = b""
+        self.job: background.Job | None = None
 
     def on_config(self, config):
+        if not language_build(config) and self.job is not None:
+            self.job.cancel()
+            self.job = None
         if not self.config.enabled:
             return
         if "material/search" not in config.plugins:
@@ -65,34 +63,24 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                               "(and use theme: material)")
         self.worker = _worker_source()
 
-    def on_pre_build(self, config):
-        self.documents = []
+    def on_files(self, files, config):
+        if self.config.enabled and self.job is None and not language_build(config):
+            self.job = background.Job(sources.build_all, _sources(config))
 
     @event_priority(50)  # before Material's search plugin reads the page
     def on_page_context(self, context, page, config, nav):
         if not self.config.enabled:
             return context
         own = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
-        if not own.get("exclude") and page_language(page, config) == self._language(config):
-            self.documents.append(self._document(page))
         page.meta["search"] = {**own, "exclude": True}
         if nav is not None and nav.homepage is not None:
             self.home = nav.homepage.url
         return context
 
-    def _document(self, page) -> index.Document:
-        meta = page.meta
-        questions = meta.get("questions") or ()
-        if isinstance(questions, str):
-            questions = (questions,)
-        return index.Document(page.url, str(meta.get("title") or page.title or ""),
-                              tuple(str(q) for q in questions), str(meta.get("description") or ""),
-                              page_text(page.content or ""))
-
     def on_post_page(self, output, page, config):
         if not self.config.enabled:
             return output
-        lang = self._language(config)
+        lang = _language(config)
         words = strings_for(lang)
         query = urlencode({"lang": lang, "v": hashlib.sha1(self.worker).hexdigest()[:10], "home": self.home,
                            "unavailable": words["search_unavailable"], "hint": words["search_unavailable_hint"]})
@@ -105,21 +93,40 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
         return _CONFIG.sub(point, output, count=1)
 
-    @event_priority(-50)  # after Material's search plugin has written its (empty) index
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has run the other languages' builds
     def on_post_build(self, config):
-        if not self.config.enabled:
+        if not self.config.enabled or language_build(config) or self.job is None:
             return
-        lang = self._language(config)
+        built, self.job = self.job.result(), None
         site = Path(config.site_dir)
-        folder = site / "search" / lang
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-        for name, content in index.build(lang, self.documents).items():
-            (folder / name).write_bytes(content)
+        for lang in {_language(config), *built}:
+            folder = site / "search" / lang
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            for name, content in built.get(lang, index.build(lang, [])).items():
+                (folder / name).write_bytes(content)
         worker = site / WORKER
         worker.parent.mkdir(parents=True, exist_ok=True)
         worker.write_bytes(self.worker)
 
-    @staticmethod
-    def _language(config) -> str:
-        return site_language(config) or "en"
+
+def _language(config) -> str:
+    return site_language(config) or "en"
+
+
+def _sources(config) -> list[sources.Source]:
+    """Every Markdown page of the docs folder with its language and URL. With
+    mkdocs-static-i18n's suffix layout, ``x.ru.md`` is ``ru/`` + the URL of ``x.md``."""
+    i18n = config.plugins.get("i18n")
+    languages = {lang.locale for lang in i18n.config.languages if lang.build} if i18n else set()
+    default = getattr(i18n, "default_language", None) or _language(config)
+    found = []
+    for path in markdown_files([config.docs_dir]):
+        src_uri = Path(path).relative_to(config.docs_dir).as_posix()
+        stem, _, ext = src_uri.rpartition(".")
+        base, _, suffix = stem.rpartition(".")
+        lang = suffix if base and suffix in languages else default
+        plain = f"{base}.{ext}" if lang != default else src_uri
+        url = File(plain, config.docs_dir, config.site_dir, config.use_directory_urls).url
+        found.append(sources.Source(path, src_uri, url if lang == default else f"{lang}/{url}", lang))
+    return found
