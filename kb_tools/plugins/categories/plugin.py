@@ -20,6 +20,8 @@ import os
 import posixpath
 import re
 
+import jinja2
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
@@ -33,6 +35,20 @@ from kb_tools.plugins.categories import listing
 from kb_tools.plugins.categories.config import CategoriesConfig
 from kb_tools.plugins.pages import norm_uri, site_language, source_path
 
+class _Bytecode(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the command (one per theme file)."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
 PLACEHOLDER = re.compile(r"\{\{\s*(articles|categories)\s*\}\}")
 HREFLANG = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')  # see the module docstring
 MD_LINK = re.compile(r"(\]\(\s*<?)([^)\s>#:]+\.md)(#[^)\s>]*)?")  # an inline link's relative .md target
@@ -43,6 +59,7 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
         self.folders: dict[str, catalog.Folder] = {}
         self.files = None
         self.present: set[str] = set()
+        self.templates = _Bytecode()
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this build's files
     def on_files(self, files, config):
@@ -61,6 +78,12 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
         self.folders = catalog.build(entries)
         self.files = files
         self.present = {norm_uri(file) for file in files.documentation_pages()}
+
+    def on_env(self, env, config, files):
+        # mkdocs-static-i18n runs one build per language, each with a new Jinja environment
+        # that would compile every theme template again: keep their bytecode between builds.
+        env.bytecode_cache = self.templates
+        return env
 
     def on_nav(self, nav, config, files):
         if not self.config.enabled or config.nav:
