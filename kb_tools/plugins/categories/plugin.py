@@ -50,7 +50,7 @@ class _Bytecode(jinja2.BytecodeCache):
 
 
 PLACEHOLDER = re.compile(r"\{\{\s*(articles|categories)\s*\}\}")
-HREFLANG = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')  # see the module docstring
+HREFLANG = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')  # see the module docstring
 MD_LINK = re.compile(r"(\]\(\s*<?)([^)\s>#:]+\.md)(#[^)\s>]*)?")  # an inline link's relative .md target
 
 
@@ -60,6 +60,11 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
         self.files = None
         self.present: set[str] = set()
         self.templates = _Bytecode()
+        self.serving = False
+
+    def on_startup(self, *, command, dirty):
+        # Defining on_startup also keeps this plugin (and its template cache) across `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this build's files
     def on_files(self, files, config):
@@ -83,6 +88,8 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
         # mkdocs-static-i18n runs one build per language, each with a new Jinja environment
         # that would compile every theme template again: keep their bytecode between builds.
         env.bytecode_cache = self.templates
+        if not self.serving:
+            env.auto_reload = False  # nor check each template's file for changes, tens of times per page
         return env
 
     def on_nav(self, nav, config, files):
