@@ -13,6 +13,13 @@ from kb_tools import yamlsource
 from kb_tools.markdown_source import FRONT_MATTER
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+INDEX_NAMES = ("index.md", "README.md")
+"""The file names that make a folder a category and are its page."""
+
+
+def is_index(uri: str) -> bool:
+    """Whether ``uri`` (a path without language suffix) is a folder's index page."""
+    return posixpath.basename(uri) in INDEX_NAMES
 
 
 @dataclass
@@ -63,7 +70,7 @@ def build(entries: list[Entry]) -> dict[str, Folder]:
     for entry in entries:
         directory, name = posixpath.split(entry.key)
         folder = folders.setdefault(directory, Folder(directory))
-        if name in ("index.md", "README.md"):
+        if name in INDEX_NAMES:
             folder.index = entry
         else:
             folder.articles.append(entry)

@@ -85,15 +85,16 @@ def run_lint(args) -> int:
     if args.diff and not args.fix:
         raise InputError("--diff", None, "previews the changes of --fix: use --fix --diff")
     if args.fix:
-        edits = {path: fixes.plan(read_text(path), path, diagnostics) for path in files}
-        edits = {path: found for path, found in edits.items() if found}
+        with_fix = {d.path for d in diagnostics if d.fix is not None}
+        fixable = [path for path in files if path in with_fix]
+        texts = {path: read_text(path) for path in fixable}
+        edits = {path: found for path in fixable if (found := fixes.plan(texts[path], path, diagnostics))}
         if args.diff:
             for path, found in edits.items():
-                before = read_text(path)
-                sys.stdout.write(fixes.unified_diff(path, before, fixes.apply(before, found)))
+                sys.stdout.write(fixes.unified_diff(path, texts[path], fixes.apply(texts[path], found)))
             return ExitStatus.FINDINGS if edits else ExitStatus.OK
         for path, found in edits.items():
-            fixes.write(path, fixes.apply(read_text(path), found))
+            fixes.write(path, fixes.apply(texts[path], found))
         count = sum(map(len, edits.values()))
         left = sum(1 for d in diagnostics if d.fix is not None) - count
         print(f"kb: fixed {count} finding{'s' if count != 1 else ''} in {len(edits)} file{'s' if len(edits) != 1 else ''}"

@@ -27,7 +27,6 @@ from kb_tools.editorial.scoring import UNSCORED, Score, Text, measure
 from kb_tools.yamlsource import read_text
 
 ARTICLE, INDEX, PAGE = "article", "index", "page"
-_INDEX_NAMES = ("index.md", "README.md")
 
 
 @dataclass
@@ -120,7 +119,7 @@ class _Places:
         absolute = os.path.abspath(path)
         root = next((r for r in self.roots if os.path.commonpath([absolute, r]) == r), os.path.dirname(absolute))
         folder = self._category_folder(os.path.dirname(absolute), root)
-        index = _without_language(os.path.basename(path)) in _INDEX_NAMES
+        index = _without_language(os.path.basename(path)) in catalog.INDEX_NAMES
         if folder is None:
             return (INDEX if index else ARTICLE), None, ""
         key = PurePath(os.path.relpath(folder, root)).as_posix()
@@ -141,7 +140,7 @@ class _Places:
                 names = os.listdir(folder)
             except OSError:
                 names = []
-            self._index_files[folder] = tuple(sorted(n for n in names if _without_language(n) in _INDEX_NAMES))
+            self._index_files[folder] = tuple(sorted(n for n in names if _without_language(n) in catalog.INDEX_NAMES))
         return self._index_files[folder]
 
     def _category_title(self, folder: str, lang: str) -> str:
@@ -152,7 +151,7 @@ class _Places:
 
 
 def _index_title(folder: str, names: tuple[str, ...], lang: str) -> str:
-    preferred = [n for n in names if n == f"index.{lang}.md"] + [n for n in _INDEX_NAMES if n in names]
+    preferred = [n for n in names if n == f"index.{lang}.md"] + [n for n in catalog.INDEX_NAMES if n in names]
     for name in preferred:
         path = os.path.join(folder, name)
         try:

@@ -35,6 +35,7 @@ from kb_tools.plugins.categories import listing
 from kb_tools.plugins.categories.config import CategoriesConfig
 from kb_tools.plugins.pages import norm_uri, site_language, source_path
 
+
 class _Bytecode(jinja2.BytecodeCache):
     """Compiled templates kept in memory for the command (one per theme file)."""
 
@@ -74,7 +75,7 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
         language = site_language(config)
         for file in files.documentation_pages():
             locale = getattr(file, "locale", None)
-            if locale is not None and locale != language and norm_uri(file).rsplit("/", 1)[-1] not in ("index.md", "README.md"):
+            if locale is not None and locale != language and not catalog.is_index(norm_uri(file)):
                 continue  # another language's article shown as a fallback: not listed in this language
             try:
                 entries.append(catalog.read_entry(file.src_uri, file.content_string, file.src_path, norm_uri(file)))
@@ -103,7 +104,7 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
     def _order(self, item) -> tuple:
         """Home (or a section's index page) first, then categories and pages by weight and title."""
         file = getattr(item, "file", None)
-        if file is not None and posixpath.basename(norm_uri(file)) in ("index.md", "README.md"):
+        if file is not None and catalog.is_index(norm_uri(file)):
             return (0, 0.0, "")
         entry = self._entry(item)
         return (1, entry.weight, entry.title.casefold()) if entry else (1, 0.0, str(item.title).casefold())
@@ -122,7 +123,7 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
     def _folder_of_section(self, section):
         for child in section.children:
             file = getattr(child, "file", None)
-            if file is not None and posixpath.basename(norm_uri(file)) in ("index.md", "README.md"):
+            if file is not None and catalog.is_index(norm_uri(file)):
                 return self.folders.get(posixpath.dirname(norm_uri(file)))
         return None
 
@@ -137,8 +138,8 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
             self._name_sections(child)
 
     def _folder_of_index(self, page):
-        directory, name = posixpath.split(norm_uri(page.file))
-        return self.folders.get(directory) if name in ("index.md", "README.md") else None
+        uri = norm_uri(page.file)
+        return self.folders.get(posixpath.dirname(uri)) if catalog.is_index(uri) else None
 
     def on_page_markdown(self, markdown, page, config, files):
         if not self.config.enabled:
@@ -193,9 +194,10 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
     def on_page_context(self, context, page, config, nav):
         if not self.config.enabled:
             return
-        directory, name = posixpath.split(norm_uri(page.file))
+        uri = norm_uri(page.file)
+        directory = posixpath.dirname(uri)
         folder = self.folders.get(directory)
-        if folder is not None and directory and name not in ("index.md", "README.md"):
+        if folder is not None and directory and not catalog.is_index(uri):
             index = self.files.get_file_from_path(folder.index.src_uri)
             context["kb_category"] = {"title": folder.index.title, "url": index.url}
         return context
