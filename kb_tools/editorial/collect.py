@@ -20,7 +20,7 @@ from kb_tools.errors import InputError
 from kb_tools.lint import packs
 from kb_tools.lint.diagnostic import Diagnostic, Severity
 from kb_tools.lint.engine import Linter, default_jobs
-from kb_tools.lint.language import PACK_LANGUAGES, language_of
+from kb_tools.lint.language import PACK_LANGUAGES, language_of, split_suffix
 from kb_tools.editorial.review import ReviewDate, read_date
 from kb_tools.markdown_source import parse
 from kb_tools.editorial.scoring import UNSCORED, Score, Text, measure
@@ -163,9 +163,7 @@ def _index_title(folder: str, names: tuple[str, ...], lang: str) -> str:
 
 def _without_language(name: str) -> str:
     """``index.ru.md`` → ``index.md`` (mkdocs-static-i18n's suffix structure)."""
-    stem, dot, ext = name.rpartition(".")
-    base, _, lang = stem.rpartition(".")
-    return f"{base}.{ext}" if dot and base and lang in set(PACK_LANGUAGES) | set(packs.languages()) else name
+    return split_suffix(name, set(PACK_LANGUAGES) | set(packs.languages()))[0]
 
 
 def _title(path: str, text: str) -> str:

@@ -104,6 +104,14 @@ def in_script(lang: str) -> "re.Pattern | None":
     return re.compile(f"[{letters}]+(?:['-][{letters}]+)*") if letters else None
 
 
+def split_suffix(name: str, known) -> tuple[str, str | None]:
+    """``refund.ru.md`` → (``refund.md``, ``ru``) when ``ru`` is in ``known`` (mkdocs-static-i18n's
+    suffix layout); any other name → (name, None)."""
+    stem, dot, ext = name.rpartition(".")
+    base, _, lang = stem.rpartition(".")
+    return (f"{base}.{ext}", lang) if dot and base and lang in known else (name, None)
+
+
 def language_of(meta: dict, path: str, default: str | None = None, known=()) -> str:
     """DESIGN §3.2: front matter ``lang`` → path (``x.ru.md``, ``docs/ru/…``) → configured default → ``en``."""
     lang = meta.get("lang") if isinstance(meta, dict) else None

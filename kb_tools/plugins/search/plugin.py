@@ -33,6 +33,7 @@ from mkdocs.utils import get_relative_url
 
 from kb_tools.contacts.strings import strings_for
 from kb_tools.lint.engine import markdown_files
+from kb_tools.lint.language import split_suffix
 from kb_tools.plugins import background
 from kb_tools.plugins.pages import language_build, site_language
 from kb_tools.plugins.search.config import SearchConfig
@@ -123,10 +124,8 @@ def _sources(config) -> list[sources.Source]:
     found = []
     for path in markdown_files([config.docs_dir]):
         src_uri = Path(path).relative_to(config.docs_dir).as_posix()
-        stem, _, ext = src_uri.rpartition(".")
-        base, _, suffix = stem.rpartition(".")
-        lang = suffix if base and suffix in languages else default
-        plain = f"{base}.{ext}" if lang != default else src_uri
+        plain, suffix = split_suffix(src_uri, languages)
+        lang = suffix or default
         url = File(plain, config.docs_dir, config.site_dir, config.use_directory_urls).url
         found.append(sources.Source(path, src_uri, url if lang == default else f"{lang}/{url}", lang))
     return found
