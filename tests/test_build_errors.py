@@ -8,8 +8,11 @@ from tests.conftest import ROOT, VALID_REGISTRY
 OVERRIDES = ROOT / "overrides"
 
 
-def build(tmp_path, pages, registry=VALID_REGISTRY):
+def build(tmp_path, pages, registry=VALID_REGISTRY, edit_config=None):
+    """Build a mini project; ``edit_config`` rewrites its mkdocs.yml text first."""
     config = mini_project(tmp_path / "project", pages, registry, OVERRIDES)
+    if edit_config is not None:
+        config.write_text(edit_config(config.read_text(encoding="utf-8")), encoding="utf-8")
     return mkdocs_build(config, tmp_path / "site"), tmp_path / "site"
 
 
@@ -89,20 +92,16 @@ def test_registry_quality_problems_fail_strict_builds(tmp_path):
 
 
 def test_kb_search_without_materials_search_box_is_a_clear_error(tmp_path):
-    config = mini_project(tmp_path / "project", {"index.md": "# Help\n"}, VALID_REGISTRY, OVERRIDES)
-    config.write_text(config.read_text(encoding="utf-8").replace("  - search\n", ""), encoding="utf-8")
-    result = mkdocs_build(config, tmp_path / "site")
+    result, _ = build(tmp_path, {"index.md": "# Help\n"}, edit_config=lambda text: text.replace("  - search\n", ""))
     assert result.returncode != 0
     assert "kb/search needs Material's search box" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_i18n_site_without_a_contact_page_is_a_clear_error(tmp_path):
-    config = mini_project(tmp_path / "project", {"index.md": "# Help\n"}, VALID_REGISTRY, OVERRIDES)
-    config.write_text(config.read_text(encoding="utf-8") + (
-        "  - i18n:\n      docs_structure: suffix\n      languages:\n"
-        "        - {locale: en, default: true, name: English, build: true}\n"), encoding="utf-8")
-    result = mkdocs_build(config, tmp_path / "site")
+    i18n = ("  - i18n:\n      docs_structure: suffix\n      languages:\n"
+            "        - {locale: en, default: true, name: English, build: true}\n")
+    result, _ = build(tmp_path, {"index.md": "# Help\n"}, edit_config=lambda text: text + i18n)
     assert result.returncode != 0
     assert "kb/contacts: with the i18n plugin, write contact.md in the docs folder" in result.stderr
     assert "Traceback" not in result.stderr
