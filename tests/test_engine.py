@@ -136,3 +136,14 @@ def test_hebrew_gershayim_is_not_a_quotation_mark():
 def test_messages_quote_the_words_without_markup():
     (d,) = lint("HTTP headers must be sent _prior_ to calling it.\n")
     assert d.message.startswith("'prior to' is officialese")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_lint_files_in_workers_matches_one_process_and_restores_the_collector(write, jobs):
+    import gc
+
+    paths = [str(write(f"p{i}.md", "Pursuant to the terms, we refund you.\n" * (i + 1))) for i in range(5)]
+    threshold = gc.get_threshold()
+    found = Linter().lint_files(paths, jobs=jobs)
+    assert [(d.path, d.line, d.code) for d in found] == [(p, line, "KB101") for i, p in enumerate(paths) for line in range(1, i + 2)]
+    assert gc.get_threshold() == threshold and gc.get_freeze_count() == 0 and gc.isenabled()

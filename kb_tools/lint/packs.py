@@ -15,6 +15,7 @@ from kb_tools import yamlsource
 from kb_tools.errors import InputError
 from kb_tools.lint.checks import check_types
 from kb_tools.lint.diagnostic import Severity
+from kb_tools.lint.prefilter import REQUIREMENTS
 from kb_tools.lint.rule import COMMON, Rule
 
 HEADER = ("code", "slug", "check", "severity", "message", "summary", "description", "examples")
@@ -68,7 +69,9 @@ def _pack(folder_name: str) -> tuple[Rule, ...]:
     """One folder's rules, validated and compiled once per process (only when a page needs them)."""
     folder = packs_root() / folder_name
     lang = COMMON if folder_name == "common" else folder_name
-    return tuple(load_rule(path, lang) for path in sorted(folder.glob("*.yml")))
+    rules = tuple(load_rule(path, lang) for path in sorted(folder.glob("*.yml")))
+    REQUIREMENTS.save()
+    return rules
 
 
 @lru_cache(maxsize=None)

@@ -11,10 +11,16 @@ its literals occurs. Rules whose patterns have no such literal run everywhere, a
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import sys
+from pathlib import Path
 from typing import NamedTuple
 from re import _constants as C  # noqa: N812 (the parser's node names)
 from re import _parser
+
+from kb_tools import user_cache
 
 MIN_LITERAL = 2
 PREFIX = 4
@@ -131,13 +137,71 @@ def literal_trie(literals) -> re.Pattern:
 
 
 class Unit:
-    """A compiled part of a rule and what its matches require; the prefilter's key."""
+    """A part of a rule, its regular expression and what its matches require; the prefilter's key.
 
-    __slots__ = ("pattern", "requirement")
+    The expression compiles on first use: most pages never contain most units' literals."""
 
-    def __init__(self, pattern: re.Pattern, requirement: Requirement | None):
-        self.pattern = pattern
+    __slots__ = ("source", "flags", "requirement", "_pattern")
+
+    def __init__(self, source: str, flags: int, requirement: Requirement | None, pattern: re.Pattern | None = None):
+        self.source = source
+        self.flags = flags
         self.requirement = requirement
+        self._pattern = pattern
+
+    @property
+    def pattern(self) -> re.Pattern:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source, self.flags)
+        return self._pattern
+
+
+class RequirementStore:
+    """``required_literals`` of the patterns analysed before, kept in the user's cache.
+
+    Analysing a language's patterns with re's parser is a third of ``kb lint``'s start-up.
+    The file's name carries the Python version and a fingerprint of this module, so a
+    change to the parser or to the analysis is never answered from an old file. Only
+    patterns that compiled are stored, so a pattern found here is known to be valid."""
+
+    FORMAT = 1
+
+    def __init__(self):
+        fingerprint = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:10]
+        self.name = f"prefilter-py{sys.version_info[0]}{sys.version_info[1]}-{fingerprint}-v{self.FORMAT}.json"
+        self._known: dict | None = None
+        self._dirty = False
+
+    def get(self, source: str, flags: int):
+        """The stored Requirement (or None: nothing provable), or MISSING."""
+        if self._known is None:
+            self._known = self._load()
+        return self._known.get((source, flags), MISSING)
+
+    def put(self, source: str, flags: int, requirement: Requirement | None) -> None:
+        self.get(source, flags)  # loads the file first, so saving keeps its entries
+        self._known[(source, flags)] = requirement
+        self._dirty = True
+
+    def save(self) -> None:
+        if not self._dirty:
+            return
+        rows = [[source, flags, sorted(r.literals) if r else None, r.anchored if r else None]
+                for (source, flags), r in self._known.items()]
+        user_cache.write_text(self.name, json.dumps(rows, ensure_ascii=False))
+        self._dirty = False
+
+    def _load(self) -> dict:
+        try:
+            rows = json.loads(user_cache.read_text(self.name) or "[]")
+            return {(source, flags): Requirement(frozenset(literals), anchored) if literals is not None else None
+                    for source, flags, literals, anchored in rows}
+        except (ValueError, TypeError):  # a damaged file is ignored, then rewritten
+            return {}
+
+
+MISSING = object()
+REQUIREMENTS = RequirementStore()
 
 
 class Prefilter:

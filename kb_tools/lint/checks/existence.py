@@ -31,7 +31,7 @@ from kb_tools.errors import InputError
 from kb_tools.lint.checks import Check, Finding
 from kb_tools.lint.language import normalize
 from kb_tools.lint.phrases import trie_regex
-from kb_tools.lint.prefilter import Unit, required_literals
+from kb_tools.lint.prefilter import MISSING, REQUIREMENTS, Unit, required_literals
 
 def compile_pattern(source: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern:
     try:
@@ -55,11 +55,20 @@ class Existence(Check):
         flags = re.IGNORECASE if options.get("ignorecase", True) else 0
         # Each part (the phrase trie, each pattern) is searched on its own, only where its
         # required literals occur (kb_tools.lint.prefilter); the parts' matches are merged.
-        self.units = [Unit(p, required_literals(p.pattern, flags)) for p in (compile_pattern(src, where, flags) for src in sources)]
+        self.units = [self._unit(source, flags) for source in sources]
         self.exceptions = [compile_pattern(normalize(p)[0], where) for p in self._strings(options, "exceptions")]
         self.scope = self.choice(options, "exception_scope", self.SCOPES, "sentence")
         self.check_quoted = bool(options.get("quoted", False))
         self.fixes = self._fixes(options.get("fixes") or {})
+
+    def _unit(self, source: str, flags: int) -> Unit:
+        requirement = REQUIREMENTS.get(source, flags)
+        if requirement is not MISSING:
+            return Unit(source, flags, requirement)  # analysed before, so it compiles: that can wait for a hit
+        pattern = compile_pattern(source, self.where, flags)
+        requirement = required_literals(source, flags)
+        REQUIREMENTS.put(source, flags, requirement)
+        return Unit(source, flags, requirement, pattern)
 
     def _fixes(self, fixes) -> list[tuple[re.Pattern, str]]:
         """Each fixable phrase alone, in the tokens' own syntax, with its replacement."""
@@ -71,6 +80,10 @@ class Existence(Check):
                                                    "list the fixed phrases one by one")
         self.fix_phrases = dict(fixes)
         return [(compile_pattern(trie_regex([k]), self.where), v) for k, v in fixes.items()]
+
+    def prepare(self) -> None:
+        for unit in self.units:
+            unit.pattern  # noqa: B018 (compiles it, once, before workers fork)
 
     def describe(self) -> str:
         if not self.fixes:

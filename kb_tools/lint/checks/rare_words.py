@@ -19,54 +19,40 @@ The project's ``vocabulary`` may end an entry in ``*`` to accept every form of a
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from importlib.metadata import version
-from pathlib import Path
 
+from kb_tools import user_cache
 from kb_tools.errors import InputError
 from kb_tools.lint.checks import Check, Finding
 from kb_tools.lint.language import in_script, normalization_id, normalize_words
 from kb_tools.lint.sentences import WORD
 
-_WORDFREQ_LANG = {"hr": "sh"}
-_CACHE_FORMAT = 1  # wordfreq files Croatian under Serbo-Croatian
+_WORDFREQ_LANG = {"hr": "sh"}  # wordfreq files Croatian under Serbo-Croatian
+_CACHE_FORMAT = 1
 
 
 @lru_cache(maxsize=None)
 def known_words(lang: str, wordlist: str) -> frozenset:
     """The language's word list, normalised. Kept in the user's cache folder as plain text
     after the first run: unpacking and normalising wordfreq's data takes half a second."""
-    cache = _cache_path(lang, wordlist)
-    try:
-        return frozenset(cache.read_text(encoding="utf-8").split("\n"))
-    except OSError:
-        pass
+    cache = _cache_name(lang, wordlist)
+    cached = user_cache.read_text(cache)
+    if cached is not None:
+        return frozenset(cached.split("\n"))
     import wordfreq  # imported here: loading its data is only worth it when the rule runs
 
     # The frequency buckets, not get_frequency_dict: only membership matters.
     buckets = wordfreq.get_frequency_list(_WORDFREQ_LANG.get(lang, lang), wordlist=wordlist)
     words = normalize_words(word for bucket in buckets for word in bucket)
-    _write_cache(cache, "\n".join(words))
+    user_cache.write_text(cache, "\n".join(words))
     return frozenset(words)
 
 
-def _cache_path(lang: str, wordlist: str) -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kb_tools"
+def _cache_name(lang: str, wordlist: str) -> str:
     # The name changes with wordfreq's version and with our normalisation, so a stale list is never read.
-    return base / f"words-{lang}-{wordlist}-wordfreq{version('wordfreq')}-{normalization_id()}-v{_CACHE_FORMAT}.txt"
-
-
-def _write_cache(path: Path, text: str) -> None:
-    """Best effort: a read-only home only means the next run loads from wordfreq again."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    return f"words-{lang}-{wordlist}-wordfreq{version('wordfreq')}-{normalization_id()}-v{_CACHE_FORMAT}.txt"
 
 
 @lru_cache(maxsize=None)
