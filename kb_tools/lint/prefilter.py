@@ -45,9 +45,9 @@ def required_literals(pattern: str, flags: int = 0) -> Requirement | None:
     prefixes = _best([_lead(items, PREFIX)])
     found = _requirement(items)
     # Anchored is cheaper per hit (one ``match`` where the literal starts) than running the
-    # pattern over a block, but a two-letter lead ("at", "it") hits almost every word:
-    # then a longer literal anywhere in the match is worth the block scan.
-    if prefixes and (not found or min(map(len, prefixes)) >= min(3, *map(len, found))):
+    # pattern over a block, but a lead of two or three letters ("at", "the") hits almost
+    # every sentence: then a longer literal anywhere in the match is worth the block scan.
+    if prefixes and (not found or min(map(len, prefixes)) >= min(4, *map(len, found))):
         return Requirement(frozenset(prefixes), True)
     return Requirement(frozenset(found), False) if found else None
 
