@@ -54,6 +54,11 @@ def read_entry(src_uri: str, text: str, path: str, key: str | None = None) -> En
         loaded = yamlsource.load(m.group(1), path, line_offset=1)
         meta = loaded if isinstance(loaded, dict) else {}
         body = text[m.end():]
+    return entry_from(src_uri, meta, body, key)
+
+
+def entry_from(src_uri: str, meta: dict, body: str, key: str | None = None) -> Entry:
+    """:func:`read_entry` for a page whose front matter is already read."""
     title = meta.get("title")
     if not title:
         h1 = _H1.search(body)

@@ -39,3 +39,25 @@ def test_url_forms(written):
 
 def test_handles():
     assert normalize.normalize_handle("@Zrnko@Social.Example") == "zrnko@social.example"
+
+
+def test_the_phone_prefilter_never_hides_a_number_the_matcher_finds():
+    """Every region's example numbers, written nationally and internationally, in a sentence:
+    whenever phonenumbers' matcher finds one, the cheap check let it run."""
+    import phonenumbers
+
+    from kb_tools.contacts import detect
+
+    checked = 0
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        number = phonenumbers.example_number(region)
+        if number is None:
+            continue
+        for style in (phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFormat.INTERNATIONAL):
+            text = f"Call us on {phonenumbers.format_number(number, style)} today."
+            for home in (region, "SI"):
+                if list(phonenumbers.PhoneNumberMatcher(text, home, leniency=phonenumbers.Leniency.VALID)):
+                    checked += 1
+                    assert detect._may_hold_phone(text, home), (text, home)
+    assert checked > 400
+    assert not detect._may_hold_phone("It costs 12.50 EUR, order 4471.", "SI")

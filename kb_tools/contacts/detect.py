@@ -10,6 +10,7 @@ handles are found with patterns and normalised like registry values, so
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -22,7 +23,7 @@ HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?:@(?:[A-Za-z
 # Paths and hosts of pages whose purpose is to reach a person: a chat, a contact form.
 CONTACT_URL = re.compile(r"(?:^|[./-])(?:chat|livechat|contact|contacts|kontakt|kontakti|support|helpdesk|ticket|tickets|form|forms"
                          r"|callback|whatsapp|messenger|wa\.me|t\.me)(?:[./?#-]|$)", re.IGNORECASE)
-DIGIT = re.compile(r"\d")  # no digit, no phone number: skips the matcher on most prose
+DIGIT = re.compile(r"\d")
 SOCIAL_HOSTS = ("twitter.com", "x.com", "facebook.com", "fb.com", "instagram.com", "linkedin.com", "youtube.com", "tiktok.com",
                 "threads.net", "bsky.app", "mastodon.social", "t.me", "wa.me")
 
@@ -45,11 +46,30 @@ def in_text(text: str, region: str) -> list[Address]:
     for m in HANDLE.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             found.append(Address("handle", m.start(), m.end(), m.group(0), normalize.normalize_handle(m.group(0))))
-    if region and DIGIT.search(text):
+    if region and _may_hold_phone(text, region):
         for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
             e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
             found.append(Address("phone", match.start, match.end, match.raw_string, e164))
     return sorted(found, key=lambda a: a.start)
+
+
+def _may_hold_phone(text: str, region: str) -> bool:
+    """Whether the matcher could find a valid number in ``text``: it costs a millisecond per
+    block with digits, and most digits in prose are prices, dates and order numbers."""
+    if "+" in text:
+        return bool(DIGIT.search(text))
+    return bool(_digit_run(region).search(text))
+
+
+@lru_cache(maxsize=None)
+def _digit_run(region: str) -> re.Pattern:
+    """Digits, apart only by phone-number punctuation, as many as the shortest number that
+    could be valid without a "+": a national number of ``region``, or one dialled abroad
+    (an international prefix, a country code, a national number: five digits at least)."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    lengths = metadata.general_desc.possible_length if metadata and metadata.general_desc else ()
+    shortest = min([n for n in lengths or () if n > 0] + [5])
+    return re.compile(r"\d(?:[\s().\-/]{0,3}\d){%d}" % (shortest - 1))
 
 
 def in_target(target: str, region: str) -> Address | None:

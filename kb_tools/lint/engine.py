@@ -17,7 +17,8 @@ from kb_tools.lint.prefilter import Prefilter
 from kb_tools.lint.rule import Rule
 from kb_tools.lint.select import Selector
 from kb_tools.lint.vocabulary import Vocabulary
-from kb_tools.markdown_source import parse
+from kb_tools.markdown_source import MarkdownSource, parse
+from kb_tools.source_pages import SourcePage
 from kb_tools.yamlsource import read_text
 
 UNREADABLE, BAD_SUPPRESSION, NO_PACK = "KB001", "KB002", "KB003"
@@ -82,6 +83,11 @@ class Linter:
             doc = parse(text, path)
         except InputError as exc:
             return self.unreadable(path, exc)
+        return self.lint_doc(doc, default_lang)
+
+    def lint_doc(self, doc: MarkdownSource, default_lang: str | None = None) -> list[Diagnostic]:
+        """:meth:`lint_text` for a page already parsed."""
+        path = doc.path
         lang = language_of(doc.meta, path, default_lang or self.settings.default_lang, self._pack_languages)
         selector = self.settings.selector
         rules = [r for r in packs.rules_for(lang) if selector.enabled(r.code, path)]
@@ -99,6 +105,10 @@ class Linter:
             rule = self._builtin[BAD_SUPPRESSION]
             found += [self._diagnostic(doc, rule, a, b, rule.message.format(problem=msg)) for a, b, msg in off.problems]
         return sorted(found, key=Diagnostic.sort_key)
+
+    def reader(self) -> "FindingsReader":
+        """A :mod:`kb_tools.source_pages` reader: lints each page it is given, once parsed for all readers."""
+        return FindingsReader(self)
 
     def lint_registry(self) -> list[Diagnostic]:
         """Problems of the contact registry itself (KB301 and neighbours), at its file and line."""
@@ -134,6 +144,18 @@ class Linter:
         rule = self._builtin[UNREADABLE]
         line = exc.line or 1
         return [Diagnostic(path, line, 1, line, 1, rule.code, rule.slug, rule.severity, rule.message.format(problem=exc.message))]
+
+
+class FindingsReader:
+    def __init__(self, linter: Linter):
+        self.linter = linter
+        self.found: list[Diagnostic] = []
+
+    def read(self, page: SourcePage) -> None:
+        self.found += self.linter.unreadable(page.path, page.error) if page.error else self.linter.lint_doc(page.doc)
+
+    def finish(self) -> list[Diagnostic]:
+        return self.found
 
 
 _WORKER_LINTER: Linter | None = None

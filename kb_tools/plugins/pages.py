@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import os
-
 from kb_tools.lint.language import language_of
+from kb_tools.source_pages import display_path
 
 
 def source_path(page) -> str:
     """The page's source file as a path relative to the working directory (what editors and CI link)."""
     return display_path(page.file.abs_src_path) if page.file.abs_src_path else page.file.src_uri
-
-
-def display_path(path: str) -> str:
-    """``path`` relative to the working directory when it is below it, else as it is."""
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
 
 
 def body_first_line(page, markdown: str) -> int:

@@ -3,7 +3,8 @@ rendering (in another process) rather than after it from the HTML.
 
 A page's text is its prose as the linter reads it (:mod:`kb_tools.markdown_source`):
 without code, markup, comments or shortcodes; its title and description as the category
-lists show them (:func:`kb_tools.catalog.read_entry`).
+lists show them (:func:`kb_tools.catalog.read_entry`). Pages are read once for the index
+and the linter alike (:mod:`kb_tools.source_pages`).
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from kb_tools import catalog
-from kb_tools.errors import InputError
-from kb_tools.markdown_source import parse
+from kb_tools.markdown_source import MarkdownSource
 from kb_tools.search import index
-from kb_tools.yamlsource import read_text
+from kb_tools.source_pages import SourcePage, read_all
 
 
 class Source(NamedTuple):
@@ -25,30 +25,39 @@ class Source(NamedTuple):
     lang: str
 
 
-def document(source: Source) -> index.Document | None:
-    """The page as search sees it; None for a page marked ``search: {exclude: true}`` or one
-    that cannot be read (the build and the linter report that)."""
-    try:
-        text = read_text(source.path)
-        doc = parse(text, source.path)
-        entry = catalog.read_entry(source.src_uri, text, source.path)
-    except InputError:
-        return None
+def document(source: Source, doc: MarkdownSource) -> index.Document | None:
+    """The page as search sees it; None for a page marked ``search: {exclude: true}``."""
     meta = doc.meta
     search = meta.get("search")
     if isinstance(search, dict) and search.get("exclude"):
         return None
+    entry = catalog.entry_from(source.src_uri, meta, doc.source[doc.body_start:])
     questions = meta.get("questions") or ()
     questions = (questions,) if isinstance(questions, str) else tuple(str(q) for q in questions if q)
     body = " ".join(" ".join(block.prose.split()) for block in doc.blocks)
     return index.Document(source.url, entry.title, questions, entry.description, body)
 
 
-def build_all(sources: list[Source]) -> dict[str, dict[str, bytes]]:
-    """language → its index files (:func:`kb_tools.search.index.build`)."""
-    by_language: dict[str, list[index.Document]] = {}
-    for source in sources:
-        found = document(source)
+class IndexReader:
+    """A :mod:`kb_tools.source_pages` reader: the search documents of the pages in ``sources``,
+    then each language's index files (:func:`kb_tools.search.index.build`)."""
+
+    def __init__(self, sources: list[Source]):
+        self.sources = {s.src_uri: s for s in sources}
+        self.by_language: dict[str, list[index.Document]] = {}
+
+    def read(self, page: SourcePage) -> None:
+        source = self.sources.get(page.src_uri)
+        if source is None or page.doc is None:  # a page that cannot be read: the build and the linter report it
+            return
+        found = document(source, page.doc)
         if found is not None:
-            by_language.setdefault(source.lang, []).append(found)
-    return {lang: index.build(lang, documents) for lang, documents in by_language.items()}
+            self.by_language.setdefault(source.lang, []).append(found)
+
+    def finish(self) -> dict[str, dict[str, bytes]]:
+        return {lang: index.build(lang, documents) for lang, documents in self.by_language.items()}
+
+
+def build_all(sources: list[Source]) -> dict[str, dict[str, bytes]]:
+    """language → its index files, for ``sources`` read on their own."""
+    return read_all([(s.path, s.src_uri) for s in sources], {"index": IndexReader(sources)})["index"]

@@ -23,7 +23,7 @@ import re
 import jinja2
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
@@ -31,6 +31,7 @@ from kb_tools import catalog
 from kb_tools.contacts.strings import strings_for
 from kb_tools.errors import InputError
 from kb_tools.markdown_source import parse, sub_visible, visible_matches
+from kb_tools.plugins import i18n_files
 from kb_tools.plugins.categories import listing
 from kb_tools.plugins.categories.config import CategoriesConfig
 from kb_tools.plugins.pages import norm_uri, site_language, source_path
@@ -67,8 +68,14 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
         # Defining on_startup also keeps this plugin (and its template cache) across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
 
+    @event_priority(-90)  # after kb/lint and kb/search have seen every file, before mkdocs-static-i18n (-100)
+    def _drop_unused_pages(self, files, config):
+        for file in i18n_files.unused_pages(files, config):
+            files.remove(file)
+        return files
+
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this build's files
-    def on_files(self, files, config):
+    def _read_catalog(self, files, config):
         if not self.config.enabled:
             return
         entries = []
@@ -84,6 +91,8 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
         self.folders = catalog.build(entries)
         self.files = files
         self.present = {norm_uri(file) for file in files.documentation_pages()}
+
+    on_files = CombinedEvent(_drop_unused_pages, _read_catalog)
 
     def on_env(self, env, config, files):
         # mkdocs-static-i18n runs one build per language, each with a new Jinja environment

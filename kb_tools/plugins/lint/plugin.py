@@ -5,8 +5,8 @@ fails on exactly what `kb lint` would fail on. Pages are linted from their sourc
 so line numbers match the editor, each file once per command in its own language.
 
 In `mkdocs build`, every Markdown file of the docs folder is linted in a second process
-while MkDocs renders the pages (:mod:`kb_tools.plugins.background`), and the findings
-are logged at the end. In `mkdocs serve`, each page is linted as it is built, and shows
+while MkDocs renders the pages, in the same pass that reads them for the search index
+(:mod:`kb_tools.plugins.source_pass`), and the findings are logged at the end. In `mkdocs serve`, each page is linted as it is built, and shows
 its own findings in a panel (:mod:`kb_tools.plugins.lint.panel`).
 """
 
@@ -15,16 +15,16 @@ from __future__ import annotations
 import logging
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from kb_tools.lint import packs
 from kb_tools.lint.diagnostic import Severity
 from kb_tools.lint.engine import Linter, markdown_files
 from kb_tools.lint.options import LintOptions
-from kb_tools.plugins import background
 from kb_tools.plugins.lint import panel
 from kb_tools.plugins.lint.config import LintConfig
 from kb_tools.plugins.pages import display_path, language_build, page_language, site_language, source_path
+from kb_tools.plugins.source_pass import PASS, START_PRIORITY
 
 log = get_plugin_logger(__name__)
 
@@ -40,7 +40,6 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.registry_linted = False
         self.serving = False
         self.by_path: dict[str, list] = {}
-        self.job: background.Job | None = None
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup also keeps this plugin across `mkdocs serve` rebuilds.
@@ -52,9 +51,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             self.linted = set()
             self.registry_linted = False
             self.diagnostics = []
-            if self.job is not None:
-                self.job.cancel()
-            self.job = None
+            PASS.reset()
         if not self.config.enabled:
             return
         try:
@@ -62,7 +59,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         except ValueError as exc:
             raise PluginError(f"kb/lint: {exc}") from None
 
-    def on_files(self, files, config):
+    def _add_reader(self, files, config):
         # After every plugin's on_pre_build, so a `mkdocs serve` rebuild sees the registry
         # kb/contacts has just reloaded, whatever the order of the plugins in mkdocs.yml.
         contacts = config.plugins.get("kb/contacts")
@@ -71,11 +68,17 @@ class LintPlugin(BasePlugin[LintConfig]):
         if self.config.enabled and not self.registry_linted:
             self.registry_linted = True
             self._log(self.linter.lint_registry())
-        if self.config.enabled and not self.serving and self.job is None and not language_build(config):
-            paths = [display_path(p) for p in markdown_files([config.docs_dir])]
-            self.linted.update(paths)  # pages of any language build are then not linted again
+        if self.config.enabled and not self.serving and not language_build(config):
+            self.linted.update(display_path(p) for p in markdown_files([config.docs_dir]))  # not linted again per page
             self.linter.prepare(self.linter.settings.default_lang or "en")  # once, before the fork
-            self.job = background.Job(self.linter.lint_files, paths)
+            PASS.add("lint", self.linter.reader())
+
+    @event_priority(START_PRIORITY)
+    def _start_pass(self, files, config):
+        if not language_build(config):
+            PASS.start(config.docs_dir)
+
+    on_files = CombinedEvent(_add_reader, _start_pass)
 
     def on_page_markdown(self, markdown, page, config, files):
         if not self.config.enabled:
@@ -116,8 +119,8 @@ class LintPlugin(BasePlugin[LintConfig]):
     def on_post_build(self, config):
         if language_build(config):
             return
-        if self.job is not None:
-            self._log(self.job.result())
-            self.job = None
+        found = PASS.result("lint")
+        if found is not None:
+            self._log(found)
         if self.config.enabled and self.diagnostics:
             log.info("%d finding(s) in %d page(s)", len(self.diagnostics), len({d.path for d in self.diagnostics}))

@@ -5,8 +5,9 @@ list, and its JavaScript runs the search in a web worker named in each page's
 ``__config``. This plugin
 
 1. reads every Markdown page of the docs folder (title, ``questions``, ``description``,
-   prose) in a second process while MkDocs renders (:mod:`kb_tools.plugins.background`,
-   :mod:`kb_tools.search.sources`), one index per language;
+   prose) in a second process while MkDocs renders, in the pass that also lints them
+   (:mod:`kb_tools.plugins.source_pass`, :mod:`kb_tools.search.sources`), one index per
+   language;
 2. marks each page ``search: exclude`` for Material, whose lunr index (one file with
    every page of every language, 34 MB at 5,000 articles) is left empty;
 3. points each page's worker at ``kb-search-worker.js?lang=<page language>``;
@@ -27,16 +28,16 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from kb_tools.contacts.strings import strings_for
 from kb_tools.lint.engine import markdown_files
 from kb_tools.lint.language import split_suffix
-from kb_tools.plugins import background
 from kb_tools.plugins.pages import language_build, site_language
 from kb_tools.plugins.search.config import SearchConfig
+from kb_tools.plugins.source_pass import PASS, START_PRIORITY
 from kb_tools.search import index, sources
 
 WORKER = "assets/javascripts/kb-search-worker.js"
@@ -51,12 +52,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self):
         self.home = ""
         self.worker = b""
-        self.job: background.Job | None = None
 
     def on_config(self, config):
-        if not language_build(config) and self.job is not None:
-            self.job.cancel()
-            self.job = None
+        if not language_build(config):
+            PASS.reset()
         if not self.config.enabled:
             return
         if "material/search" not in config.plugins:
@@ -64,9 +63,16 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                               "(and use theme: material)")
         self.worker = _worker_source()
 
-    def on_files(self, files, config):
-        if self.config.enabled and self.job is None and not language_build(config):
-            self.job = background.Job(sources.build_all, _sources(config))
+    def _add_reader(self, files, config):
+        if self.config.enabled and not language_build(config):
+            PASS.add("search", sources.IndexReader(_sources(config)))
+
+    @event_priority(START_PRIORITY)
+    def _start_pass(self, files, config):
+        if not language_build(config):
+            PASS.start(config.docs_dir)
+
+    on_files = CombinedEvent(_add_reader, _start_pass)
 
     @event_priority(50)  # before Material's search plugin reads the page
     def on_page_context(self, context, page, config, nav):
@@ -96,9 +102,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has run the other languages' builds
     def on_post_build(self, config):
-        if not self.config.enabled or language_build(config) or self.job is None:
+        if not self.config.enabled or language_build(config):
             return
-        built, self.job = self.job.result(), None
+        built = PASS.result("search")
+        if built is None:
+            return
         site = Path(config.site_dir)
         for lang in {_language(config), *built}:
             folder = site / "search" / lang
