@@ -105,6 +105,16 @@ def test_a_link_to_an_untranslated_page_goes_to_the_english_page(pages):
     assert links and all(resolve("ru/delivery/track-parcel/", href) == "delivery/parcel-late/" for href in links)
 
 
+@pytest.mark.parametrize("lang", [*LANGUAGES, "en"])
+def test_the_language_menu_links_each_translation_of_the_page(pages, lang):
+    """Each language's build leaves out the other languages' pages (kb/categories), but not
+    the translations of its own: the language menu needs them to link page to page."""
+    url = "billing/pause-subscription/" if lang == "en" else f"{lang}/billing/pause-subscription/"
+    assert all((ROOT / f"docs/billing/pause-subscription.{other}.md").exists() for other in LANGUAGES)
+    menu = {a["hreflang"]: resolve(url, a["href"]) for a in pages[url].select("a.md-select__link[hreflang]")}
+    assert menu == {other: ("" if other == "en" else f"{other}/") + "billing/pause-subscription/" for other in [*LANGUAGES, "en"]}
+
+
 def test_hreflang_pairs_are_in_the_sitemap_not_in_each_pages_head(demo_site, pages):
     """Material fetches a sitemap for each <link rel=alternate> on every page view."""
     assert not pages["ru/billing/"].select('head link[rel="alternate"][hreflang]')
