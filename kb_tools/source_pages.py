@@ -9,6 +9,7 @@ is handed each page in turn (:meth:`Reader.read`) and gives its result at the en
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -58,5 +59,10 @@ def read_all(files: list[tuple[str, str]], readers: dict[str, Reader]) -> dict:
 
 def display_path(path: str) -> str:
     """``path`` relative to the working directory when it is below it, else as it is."""
-    relative = os.path.relpath(path)
+    return _display_path(path, os.getcwd())
+
+
+@lru_cache(maxsize=4096)  # a build asks for each page's several times; relpath is slow
+def _display_path(path: str, cwd: str) -> str:
+    relative = os.path.relpath(path, cwd)
     return path if relative.startswith("..") else relative

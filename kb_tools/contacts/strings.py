@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 
 import yaml
 
@@ -13,14 +15,20 @@ def _all() -> dict:
     return yaml.safe_load((resources.files("kb_tools.contacts") / "strings.yml").read_text(encoding="utf-8"))
 
 
-def strings_for(lang: str | None) -> dict:
-    """The words for ``lang``, any missing key taken from English."""
+def strings_for(lang: str | None) -> Mapping:
+    """The words for ``lang``, any missing key taken from English (read-only: one table per
+    language, shared by every page)."""
+    return _merged((lang or "en").split("-")[0].split("_")[0])
+
+
+@lru_cache(maxsize=None)
+def _merged(lang: str) -> Mapping:
     table = _all()
     english = table["en"]
-    words = table.get((lang or "en").split("-")[0].split("_")[0], {})
+    words = table.get(lang, {})
     merged = {**english, **words}
-    merged["purposes"] = {**english["purposes"], **words.get("purposes", {})}
-    return merged
+    merged["purposes"] = MappingProxyType({**english["purposes"], **words.get("purposes", {})})
+    return MappingProxyType(merged)
 
 
 def purpose_title(purpose: str, lang: str | None) -> str:

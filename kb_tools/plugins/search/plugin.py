@@ -41,7 +41,7 @@ from kb_tools.plugins.source_pass import PASS, START_PRIORITY
 from kb_tools.search import index, sources
 
 WORKER = "assets/javascripts/kb-search-worker.js"
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+_CONFIG_SEARCH = re.compile(r'(<script id="__config" type="application/json">[^<]*?"search":\s*)"[^"]*"')
 
 
 def _worker_source() -> bytes:
@@ -92,13 +92,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         query = urlencode({"lang": lang, "v": hashlib.sha1(self.worker).hexdigest()[:10], "home": self.home,
                            "unavailable": words["search_unavailable"], "hint": words["search_unavailable_hint"]})
         worker = f"{get_relative_url(WORKER, page.url)}?{query}"
-
-        def point(match):
-            data = json.loads(match.group(2))
-            data["search"] = worker
-            return match.group(1) + json.dumps(data, ensure_ascii=False).replace("</", "<\\/") + match.group(3)
-
-        return _CONFIG.sub(point, output, count=1)
+        # Only the worker's URL changes: a substitution inside the config, not a JSON round trip per page.
+        return _CONFIG_SEARCH.sub(lambda m: m.group(1) + json.dumps(worker), output, count=1)
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has run the other languages' builds
     def on_post_build(self, config):
