@@ -1,6 +1,6 @@
 """Build time and in-browser search speed of our help centre against stock Material, in one run.
 
-    .venv/bin/python bench/search_speed.py [--n 5000] [--n-small 1000] [--workdir DIR] [--runs 3]
+    .venv/bin/python bench/search_speed.py [--n 5000] [--n-small 1000] [--workdir DIR] [--runs 3] [--build-runs 3]
                                            [--skip-bare-search] [--reuse-sites]
 
 What it does and how it measures (following /work/shared/reference/ANCHOR_BENCH.md):
@@ -8,10 +8,12 @@ What it does and how it measures (following /work/shared/reference/ANCHOR_BENCH.
 1. Corpora: ``gen_helpcentre.py`` writes an N- and an n-small-article help centre into
    WORKDIR/n<N>/ (reused when already there with the same arguments and generator; the
    two configs are rewritten every time, so the current /work/main/mkdocs.yml is measured).
-2. Builds, one run each, no warm-up: our config at N and at n-small, bare Material at N.
-   Each figure is the whole ``mkdocs build -q`` process timed from outside: wall time,
-   CPU (user + sys) and peak RSS of the build, from ``os.wait4``. Also counted: the HTML
-   files written and the size of the site.
+2. Builds, in --build-runs rounds (default 3), each round building bare Material at N,
+   our config at N and at n-small in turn, no warm-up. Each figure is the whole
+   ``mkdocs build -q`` process timed from outside: wall time, CPU (user + sys) and peak
+   RSS of the build, from ``os.wait4``. Also counted: the HTML files written and the size
+   of the site. Build ratios are the median over the rounds of the ratio within each
+   round: the machines are shared, and a noisy spell slows a whole round.
 3. Search, in Debian's Chromium (headless, through Playwright, no browser download). Each
    site is served by ``http.server`` (threaded, quiet, no compression) on 127.0.0.1. Each
    run uses a fresh browser context (cold cache): load the page of the language (ours:
@@ -133,6 +135,14 @@ def timed_build(config: Path, site: Path, log: Path) -> dict:
               "peak_mib": usage.ru_maxrss / 1024, "exit": os.waitstatus_to_exitcode(status), "log": str(log)}
     result.update(site_stats(site))
     return result
+
+
+def median_run(results: list[dict]) -> dict | None:
+    """The run of median wall time, with every run's wall and CPU times beside it."""
+    if not results:
+        return None
+    ordered = sorted(results, key=lambda r: r["wall_s"])
+    return {**ordered[(len(ordered) - 1) // 2], "runs": [(r["wall_s"], r["cpu_s"], r["exit"]) for r in results]}
 
 
 def site_stats(site: Path) -> dict:
@@ -318,7 +328,7 @@ def median_of(attempts: list[dict], key: str):
 # ---------------------------------------------------------------- report
 
 def print_builds(builds: dict) -> None:
-    print("\n== Builds (one run each, whole process) ==")
+    print("\n== Builds (the run of median wall time, whole process; all runs' wall times at the end) ==")
     print(f"{'build':18} {'wall s':>8} {'CPU s':>8} {'peak MiB':>9} {'HTML files':>11} {'site MB':>8}  exit  HTML per language dir")
     for name, b in builds.items():
         if b is None:
@@ -327,7 +337,8 @@ def print_builds(builds: dict) -> None:
         per_lang = " ".join([f"root:{b['html_files'] - sum(b['html_per_language'].values())}"]
                             + [f"{lang}:{count}" for lang, count in b["html_per_language"].items() if count])
         print(f"{name:18} {b['wall_s']:8.1f} {b['cpu_s']:8.1f} {b['peak_mib']:9.0f} {b['html_files']:11d} "
-              f"{b['site_mb']:8.1f}  {b['exit']:4d}  {per_lang or '-'}")
+              f"{b['site_mb']:8.1f}  {b['exit']:4d}  {per_lang or '-'}   runs: "
+              + ", ".join(f"{wall:.1f}" for wall, _, _ in b["runs"]))
         if b["exit"] != 0:
             print(f"   build failed; last lines of {b['log']}:")
             for line in Path(b["log"]).read_text(errors="replace").splitlines()[-8:]:
@@ -385,13 +396,16 @@ def print_targets(builds: dict, rows: list[dict], n: int, n_small: int) -> bool:
     timed = lambda b: b is not None and b["exit"] == 0
 
     def build_ratio(name: str, top: dict | None, bottom: dict | None, limit: float) -> None:
-        if not (timed(top) and timed(bottom)):
+        if not (timed(top) and timed(bottom)) or any(t[2] or b[2] for t, b in zip(top["runs"], bottom["runs"])):
             results.append(check(name, None, "a build failed or was not timed"))
             return
-        ratio = top["wall_s"] / bottom["wall_s"]
+        pairs = list(zip(top["runs"], bottom["runs"]))  # the same round's runs
+        ratios = [t[0] / b[0] for t, b in pairs]
+        ratio = statistics.median(ratios)
+        cpu = statistics.median(t[1] / b[1] for t, b in pairs)
         results.append(check(f"{name} <= {limit}", ratio <= limit,
-                             f"{ratio:.2f} (wall {top['wall_s']:.1f} s / {bottom['wall_s']:.1f} s; "
-                             f"CPU ratio {top['cpu_s'] / bottom['cpu_s']:.2f})"))
+                             f"{ratio:.2f}, median of {len(ratios)} rounds: {', '.join(f'{r:.2f}' for r in ratios)} "
+                             f"(CPU ratio {cpu:.2f})"))
 
     build_ratio(f"build(our, {n}) / build(bare, {n})", our, bare, TARGETS["build_vs_bare"])
     build_ratio(f"build(our, {n}) / build(our, {n_small})", our, small, TARGETS["build_scaling"])
@@ -428,6 +442,7 @@ def main() -> int:
     parser.add_argument("--n-small", type=int, default=1000)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/kb-search-bench"))
     parser.add_argument("--runs", type=int, default=3, help="browser runs per page and query (median)")
+    parser.add_argument("--build-runs", type=int, default=3, help="rounds of the three builds (ratios: median of the rounds')")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=30, help="seconds to wait for the first result")
     parser.add_argument("--skip-bare-search", action="store_true", help="skip bare Material's search (slow at N=5000)")
@@ -445,14 +460,19 @@ def main() -> int:
     plan = {f"our n={args.n}": (big / "mkdocs.yml", big / "site"),
             f"our n={args.n_small}": (small / "mkdocs.yml", small / "site"),
             f"bare n={args.n}": (big / "mkdocs-bare.yml", big / "site-bare")}
-    builds = {}
-    for name, (config, site) in plan.items():
-        if args.reuse_sites and (site / "index.html").exists():
-            builds[name] = None
-            continue
-        print(f"building {name} ...", flush=True)
-        builds[name] = timed_build(config, site, site.parent / f"build-{site.name}.log")
-        print(f"  {builds[name]['wall_s']:.1f} s wall, exit {builds[name]['exit']}", flush=True)
+    runs: dict[str, list[dict]] = {}
+    # Rounds of bare, ours and ours-small in turn: a noisy spell on the shared machine slows
+    # every build of its round, and each ratio is taken within a round.
+    for round_number in range(1, args.build_runs + 1):
+        for name, (config, site) in plan.items():
+            if args.reuse_sites and (site / "index.html").exists():
+                runs[name] = []
+                continue
+            print(f"building {name} (round {round_number}/{args.build_runs}) ...", flush=True)
+            result = timed_build(config, site, site.parent / f"build-{site.name}.log")
+            runs.setdefault(name, []).append(result)
+            print(f"  {result['wall_s']:.1f} s wall, exit {result['exit']}", flush=True)
+    builds = {name: median_run(results) for name, results in runs.items()}
     print_builds(builds)
 
     from playwright.sync_api import sync_playwright
