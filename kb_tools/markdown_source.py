@@ -215,13 +215,15 @@ class _Collector:
                 gap = blank(source[bases[k - 1] + lengths[k - 1]:base])
                 prose_parts.append(gap)
                 visible_parts.append(gap)
-            prose_parts.append("".join(prose[start:start + length]))
-            visible_parts.append("".join(visible[start:start + length]))
+            prose_parts.append(prose[start:start + length])
+            visible_parts.append(visible[start:start + length])
         end = bases[-1] + lengths[-1]
         self.doc.blocks.append(Block(kind, bases[0], end, first_line + 1, "".join(prose_parts), "".join(visible_parts)))
 
-    def scan(self, content: str, to_source):
-        """(prose, visible) character lists for ``content``, with markup blanked out."""
+    def scan(self, content: str, to_source) -> tuple[str, str]:
+        """(prose, visible): ``content`` with markup blanked out."""
+        if "`" not in content and not _INLINE_HINT.search(content):
+            return content, content  # plain prose, the common line: nothing to blank
         prose = list(content)
         visible = list(content)
 
@@ -243,7 +245,7 @@ class _Collector:
             if code:  # markup inside code is code: search a copy with the code spans blanked
                 searched = "".join(prose)
         if not _INLINE_HINT.search(searched):
-            return prose, visible
+            return "".join(prose), "".join(visible)
         for m in _INLINE.finditer(searched):
             kind = m.lastgroup if m.lastgroup not in ("auto", "target") else next(
                 k for k in ("autolink", "dest") if m.group(k) is not None)
@@ -270,7 +272,7 @@ class _Collector:
                 span("url", m.start(), m.end())
             else:  # attrs, footref, refl, escape, emph, bracket: markup only
                 mask(m.start(), m.end(), also_visible=kind in ("attrs", "footref", "refl", "escape", "bracket"))
-        return prose, visible
+        return "".join(prose), "".join(visible)
 
 
 def _code_spans(text: str):
