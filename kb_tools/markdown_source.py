@@ -206,6 +206,12 @@ class _Collector:
         if not content:
             return
         prose, visible = self.scan(content, to_source)
+        end = bases[-1] + lengths[-1]
+        lines = len(starts) - 1
+        if end - bases[0] == len(content) and prose.count("\n") == visible.count("\n") == lines:
+            # The lines follow each other in the source with nothing in between: the text is the block's.
+            self.doc.blocks.append(Block(kind, bases[0], end, first_line + 1, prose, visible))
+            return
         # The block's text keeps source offsets: between its lines goes the source's own
         # newline and indentation or container markers ("> ", "- "), blanked.
         prose_parts, visible_parts = [], []
@@ -217,62 +223,56 @@ class _Collector:
                 visible_parts.append(gap)
             prose_parts.append(prose[start:start + length])
             visible_parts.append(visible[start:start + length])
-        end = bases[-1] + lengths[-1]
         self.doc.blocks.append(Block(kind, bases[0], end, first_line + 1, "".join(prose_parts), "".join(visible_parts)))
 
     def scan(self, content: str, to_source) -> tuple[str, str]:
-        """(prose, visible): ``content`` with markup blanked out."""
+        """(prose, visible): ``content`` with markup blanked out (built from slices: this runs
+        for every paragraph, heading and cell)."""
         if "`" not in content and not _INLINE_HINT.search(content):
             return content, content  # plain prose, the common line: nothing to blank
-        prose = list(content)
-        visible = list(content)
-
-        def mask(start, end, also_visible=False):
-            blank = [" "] * (end - start)
-            prose[start:end] = blank
-            if also_visible:
-                visible[start:end] = blank
-
-        def span(kind, start, end):
-            self.doc.spans.append(Span(kind, to_source(start), to_source(end - 1) + 1, content[start:end]))
-
         searched = content
         if "`" in content:
-            code = list(_code_spans(content))
-            for start, end in code:
-                mask(start, end, also_visible=True)
+            parts, last = [], 0
+            for start, end in _code_spans(content):
+                parts += [content[last:start], " " * (end - start)]
+                last = end
                 self.doc.code.append((to_source(start), to_source(end - 1) + 1))
-            if code:  # markup inside code is code: search a copy with the code spans blanked
-                searched = "".join(prose)
-        if not _INLINE_HINT.search(searched):
-            return "".join(prose), "".join(visible)
+            if parts:  # markup inside code is code: search with the code spans blanked
+                searched = "".join(parts) + content[last:]
+            if not _INLINE_HINT.search(searched):
+                return searched, searched
+        prose, visible, last = [], [], 0
         for m in _INLINE.finditer(searched):
+            start, end = m.span()
             kind = m.lastgroup if m.lastgroup not in ("auto", "target") else next(
                 k for k in ("autolink", "dest") if m.group(k) is not None)
+            between = searched[last:start]
+            blank = " " * (end - start)
+            prose += [between, blank]  # prose: no markup at all
+            visible.append(between)
+            last = end
+            if kind in _SEEN:  # emphasis markers, shortcodes and bare URLs are on the screen
+                visible.append(m.group(0))
+            elif kind == "autolink":  # <https://…>: the address is seen, its brackets are not
+                visible.append(" " + searched[start + 1:end - 1] + " ")
+            elif kind == "dest":  # ](target): the target is seen on hover, not in the text
+                visible.append("  " + searched[start + 2:end - 1] + " ")
+            else:  # comments, HTML tags, attribute lists, footnote and reference marks, escapes, brackets
+                visible.append(blank)
             if kind == "comment":
-                mask(m.start(), m.end(), also_visible=True)
-                self.doc.comments.append((to_source(m.start()), m.group(0)))
-            elif kind == "autolink":
-                mask(m.start(), m.end())
-                visible[m.start()] = visible[m.end() - 1] = " "
-                span("autolink", m.start("auto"), m.end("auto"))
-            elif kind == "html":
-                mask(m.start(), m.end(), also_visible=True)
-            elif kind == "shortcode":
-                mask(m.start(), m.end())
-                span("shortcode", m.start(), m.end())
-            elif kind == "dest":
-                mask(m.start(), m.end())
-                for i in (m.start(), m.start() + 1, m.end() - 1):
-                    visible[i] = " "
-                if m.group("target"):
-                    span("link", m.start("target"), m.end("target"))
-            elif kind == "url":
-                mask(m.start(), m.end())
-                span("url", m.start(), m.end())
-            else:  # attrs, footref, refl, escape, emph, bracket: markup only
-                mask(m.start(), m.end(), also_visible=kind in ("attrs", "footref", "refl", "escape", "bracket"))
+                self.doc.comments.append((to_source(start), m.group(0)))
+            elif kind in _SPANS:
+                a, b = m.span(_SPANS[kind])
+                if a < b:
+                    self.doc.spans.append(Span(kind if kind != "dest" else "link", to_source(a), to_source(b - 1) + 1, content[a:b]))
+        prose.append(searched[last:])
+        visible.append(searched[last:])
         return "".join(prose), "".join(visible)
+
+
+_SEEN = frozenset(("emph", "shortcode", "url"))
+_SPANS = {"autolink": "auto", "shortcode": 0, "dest": "target", "url": 0}
+"""Kinds of markup recorded as spans (kb_tools checks links and addresses in them) → the group that is the span."""
 
 
 def _code_spans(text: str):
