@@ -40,12 +40,13 @@ class Address(NamedTuple):
 def in_text(text: str, region: str) -> list[Address]:
     """Addresses written out in ``text`` (prose as the customer sees it), in order."""
     found: list[Address] = []
-    for m in EMAIL.finditer(text):
-        found.append(Address("email", m.start(), m.end(), m.group(0), normalize.normalize_email(m.group(0))))
-    taken = [(a.start, a.end) for a in found]
-    for m in HANDLE.finditer(text):
-        if not any(a <= m.start() < b for a, b in taken):
-            found.append(Address("handle", m.start(), m.end(), m.group(0), normalize.normalize_handle(m.group(0))))
+    if "@" in text:  # both patterns need one, and start with a lookbehind that re cannot skip ahead with
+        for m in EMAIL.finditer(text):
+            found.append(Address("email", m.start(), m.end(), m.group(0), normalize.normalize_email(m.group(0))))
+        taken = [(a.start, a.end) for a in found]
+        for m in HANDLE.finditer(text):
+            if not any(a <= m.start() < b for a, b in taken):
+                found.append(Address("handle", m.start(), m.end(), m.group(0), normalize.normalize_handle(m.group(0))))
     if region and _may_hold_phone(text, region):
         for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
             e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)

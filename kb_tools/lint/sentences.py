@@ -39,7 +39,9 @@ def split(text: str, lang: str = "en", start: int = 0, end: int | None = None) -
 
 
 def _is_abbreviation(text: str, floor: int, dot: int, abbreviations) -> bool:
-    m = _WORD_BEFORE.search(text, floor, dot)
+    # Searched in the last 64 characters only: "[\w.]+$" is tried at every position it
+    # is searched from, and a longer run than that is no abbreviation or initial anyway.
+    m = _WORD_BEFORE.search(text, max(floor, dot - 64), dot)
     if not m:
         return False
     if m.group(1).isdigit():
