@@ -6,8 +6,9 @@ so line numbers match the editor, each file once per command in its own language
 
 In `mkdocs build`, every Markdown file of the docs folder is linted in a second process
 while MkDocs renders the pages, in the same pass that reads them for the search index
-(:mod:`kb_tools.plugins.source_pass`), and the findings are logged at the end. In `mkdocs serve`, each page is linted as it is built, and shows
-its own findings in a panel (:mod:`kb_tools.plugins.lint.panel`).
+(:mod:`kb_tools.plugins.source_pass`), and the findings are logged at the end. In
+`mkdocs serve`, each page is linted as it is built, and shows its own findings in a
+panel (:mod:`kb_tools.plugins.lint.panel`).
 """
 
 from __future__ import annotations
