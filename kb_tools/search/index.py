@@ -71,6 +71,7 @@ def build(lang: str, documents: list[Document]) -> dict[str, bytes]:
 
 def _postings(lang: str, documents: list[Document]) -> dict[str, list[int]]:
     stemmer = Stemmer(lang)
+    terms_of: dict[str, tuple[str, ...]] = {}  # each distinct word stemmed once, not once per use
     weighted: list[Counter] = []
     lengths: list[int] = []
     for doc in documents:
@@ -80,9 +81,12 @@ def _postings(lang: str, documents: list[Document]) -> dict[str, list[int]]:
             value = getattr(doc, field)
             words = tokens(" ".join(value) if isinstance(value, tuple) else value)
             length += len(words)
-            for word in words:
-                for term in stemmer.index_terms(word):
-                    tf[term] += weight
+            for word, uses in Counter(words).items():
+                terms = terms_of.get(word)
+                if terms is None:
+                    terms = terms_of[word] = tuple(stemmer.index_terms(word))
+                for term in terms:
+                    tf[term] += weight * uses
         weighted.append(tf)
         lengths.append(length)
     count = len(documents)
