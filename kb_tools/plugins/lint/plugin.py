@@ -71,7 +71,8 @@ class LintPlugin(BasePlugin[LintConfig]):
             self._log(self.linter.lint_registry())
         if self.config.enabled and not self.serving and not language_build(config):
             self.linted.update(display_path(p) for p in markdown_files([config.docs_dir]))  # not linted again per page
-            self.linter.prepare(self.linter.settings.default_lang or "en")  # once, before the fork
+            # Not prepared here: the pass's process loads the packs it needs itself, on the
+            # other core, while this one renders.
             PASS.add("lint", self.linter.reader())
 
     @event_priority(START_PRIORITY)
