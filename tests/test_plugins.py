@@ -93,7 +93,7 @@ def lint_plugin(config, **options):
     assert not errors
     plugin.on_startup(command="serve", dirty=False)
     plugin.on_config(config)
-    plugin._add_reader(Files([]), config=config)  # on_files runs it, then _start_pass (a build's)
+    plugin._add_reader(Files([]), config=config)  # on_files runs it, then source_pass.start_hook (in a build)
     return plugin
 
 

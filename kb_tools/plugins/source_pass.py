@@ -11,13 +11,12 @@ resets it. One pass per process: MkDocs runs one command at a time.
 
 from __future__ import annotations
 
+from mkdocs.plugins import event_priority
+
 from kb_tools import source_pages
 from kb_tools.lint.engine import markdown_files
 from kb_tools.plugins import background
-
-START_PRIORITY = -80
-"""``on_files`` priority to start the pass at: after every plugin's default-priority
-``on_files`` has added its reader, before mkdocs-static-i18n (-100) narrows the files."""
+from kb_tools.plugins.pages import language_build
 
 
 class SourcePass:
@@ -48,3 +47,11 @@ class SourcePass:
 
 
 PASS = SourcePass()
+
+
+@event_priority(-80)  # after every plugin's default-priority on_files has added its reader, before mkdocs-static-i18n (-100)
+def start_hook(plugin, files, config) -> None:
+    """The ``on_files`` part of each plugin with a reader (``CombinedEvent(add_reader, start_hook)``):
+    starts the pass in the command's first build."""
+    if not language_build(config):
+        PASS.start(config.docs_dir)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from kb_tools import catalog
 from kb_tools.markdown_source import MarkdownSource
 from kb_tools.search import index
-from kb_tools.source_pages import SourcePage, read_all
+from kb_tools.source_pages import SourcePage
 
 
 class Source(NamedTuple):
@@ -56,8 +56,3 @@ class IndexReader:
 
     def finish(self) -> dict[str, dict[str, bytes]]:
         return {lang: index.build(lang, documents) for lang, documents in self.by_language.items()}
-
-
-def build_all(sources: list[Source]) -> dict[str, dict[str, bytes]]:
-    """language → its index files, for ``sources`` read on their own."""
-    return read_all([(s.path, s.src_uri) for s in sources], {"index": IndexReader(sources)})["index"]

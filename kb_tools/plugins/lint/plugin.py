@@ -25,7 +25,7 @@ from kb_tools.lint.options import LintOptions
 from kb_tools.plugins.lint import panel
 from kb_tools.plugins.lint.config import LintConfig
 from kb_tools.plugins.pages import display_path, language_build, page_language, site_language, source_path
-from kb_tools.plugins.source_pass import PASS, START_PRIORITY
+from kb_tools.plugins.source_pass import PASS, start_hook
 
 log = get_plugin_logger(__name__)
 
@@ -75,12 +75,7 @@ class LintPlugin(BasePlugin[LintConfig]):
             # other core, while this one renders.
             PASS.add("lint", self.linter.reader())
 
-    @event_priority(START_PRIORITY)
-    def _start_pass(self, files, config):
-        if not language_build(config):
-            PASS.start(config.docs_dir)
-
-    on_files = CombinedEvent(_add_reader, _start_pass)
+    on_files = CombinedEvent(_add_reader, start_hook)
 
     def on_page_markdown(self, markdown, page, config, files):
         if not self.config.enabled:

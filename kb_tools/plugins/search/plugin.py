@@ -37,7 +37,7 @@ from kb_tools.lint.engine import markdown_files
 from kb_tools.lint.language import split_suffix
 from kb_tools.plugins.pages import language_build, site_language
 from kb_tools.plugins.search.config import SearchConfig
-from kb_tools.plugins.source_pass import PASS, START_PRIORITY
+from kb_tools.plugins.source_pass import PASS, start_hook
 from kb_tools.search import index, sources
 
 WORKER = "assets/javascripts/kb-search-worker.js"
@@ -67,12 +67,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.config.enabled and not language_build(config):
             PASS.add("search", sources.IndexReader(_sources(config)))
 
-    @event_priority(START_PRIORITY)
-    def _start_pass(self, files, config):
-        if not language_build(config):
-            PASS.start(config.docs_dir)
-
-    on_files = CombinedEvent(_add_reader, _start_pass)
+    on_files = CombinedEvent(_add_reader, start_hook)
 
     @event_priority(50)  # before Material's search plugin reads the page
     def on_page_context(self, context, page, config, nav):
