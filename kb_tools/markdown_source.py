@@ -50,7 +50,8 @@ _INLINE = re.compile(
     r"|(?P<autolink><(?P<auto>(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)|(?:[^\s<>@]+@[^\s<>@]+))>)"
     r"|(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<shortcode>\{\{.*?\}\})"
-    r"|(?P<attrs>\{:?\s*[.#][^{}\n]*\})"
+    r"|(?P<template>\{%.*?%\}|\{#.*?#\})"  # Liquid/Jinja tags and comments: {% callout %}, {# … #}
+    r"|(?P<attrs>\{:[^{}\n]*\}|\{\s*[.#][^{}\n]*\})"  # attribute lists: {:target="_blank"}, { .class }
     r"|(?P<footref>\[\^[^\]\s]+\])"
     r"|(?P<dest>\]\((?P<target><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\))"
     r"|(?P<refl>\]\[[^\]\n]*\])"
@@ -61,6 +62,8 @@ _INLINE = re.compile(
     re.DOTALL,
 )
 _BACKTICKS = re.compile(r"`+")
+# A bold label that opens a list item or paragraph: "**Biometric unlock**: …", "**Note:** …".
+_LEAD_LABEL = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,80}?)(?<=\S)\1(?:[ \t]*[:：—–]|(?<=[:：.]\*\*)|(?<=[:：.]__))")
 # Characters without which _INLINE cannot match: most lines of prose have none of them.
 _INLINE_HINT = re.compile(r"[<{\[\]\\*~_]|https?://|www\.")
 _NEWLINE = re.compile("\n")
@@ -79,6 +82,9 @@ class Block(NamedTuple):
     """``source[start:end]`` with all but readable prose blanked out (same length)."""
     visible: str
     """``source[start:end]`` with code, comments and HTML tags blanked out (URLs kept)."""
+    label_end: int = 0
+    """Length of a bold lead label ("**Biometric unlock**:") that opens the block, else 0:
+    a label is a heading of its own, not the first words of the sentence after it."""
 
 
 class Span(NamedTuple):
@@ -211,9 +217,11 @@ class _Collector:
         prose, visible = self.scan(content, to_source)
         end = bases[-1] + lengths[-1]
         lines = len(starts) - 1
+        label = _LEAD_LABEL.match(content) if content[0] in "*_" else None
+        label_end = to_source(label.end() - 1) + 1 - bases[0] if label else 0
         if end - bases[0] == len(content) and prose.count("\n") == visible.count("\n") == lines:
             # The lines follow each other in the source with nothing in between: the text is the block's.
-            self.doc.blocks.append(Block(kind, bases[0], end, first_line + 1, prose, visible))
+            self.doc.blocks.append(Block(kind, bases[0], end, first_line + 1, prose, visible, label_end))
             return
         # The block's text keeps source offsets: between its lines goes the source's own
         # newline and indentation or container markers ("> ", "- "), blanked.
@@ -226,7 +234,7 @@ class _Collector:
                 visible_parts.append(gap)
             prose_parts.append(prose[start:start + length])
             visible_parts.append(visible[start:start + length])
-        self.doc.blocks.append(Block(kind, bases[0], end, first_line + 1, "".join(prose_parts), "".join(visible_parts)))
+        self.doc.blocks.append(Block(kind, bases[0], end, first_line + 1, "".join(prose_parts), "".join(visible_parts), label_end))
 
     def scan(self, content: str, to_source) -> tuple[str, str]:
         """(prose, visible): ``content`` with markup blanked out (built from slices: this runs

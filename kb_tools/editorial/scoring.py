@@ -15,6 +15,7 @@ from kb_tools.lint import packs, suppress
 from kb_tools.lint.checks.readability import Readability
 from kb_tools.lint.context import Context
 from kb_tools.lint.rule import Rule
+from kb_tools.lint.sentence_shape import NameFilter
 from kb_tools.lint.sentences import WORD
 from kb_tools.markdown_source import MarkdownSource
 
@@ -64,6 +65,7 @@ def measure(doc: MarkdownSource, lang: str) -> Text:
     words = sentences = 0
     scored: list[str] = []
     scored_sentences = 0
+    names = NameFilter(lang)  # as the rule scores: names and labels left out
     for block in ctx.normalized_blocks():
         if block.block.kind != "paragraph":
             continue
@@ -74,7 +76,7 @@ def measure(doc: MarkdownSource, lang: str) -> Text:
         words += len(found)
         sentences += count
         if rule and not off.suppressed(rule.code, block.block.line):
-            scored += found
+            scored += [w for a, b in block.sentences for w in names.plain_words(ctx.text, a, b)]
             scored_sentences += count
     return Text(words, sentences, _score(rule, scored, scored_sentences, words, lang))
 

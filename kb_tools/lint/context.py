@@ -8,7 +8,7 @@ Sentences are split only for the blocks that need them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 
 from kb_tools.lint import sentences
@@ -43,7 +43,11 @@ class NormalizedBlock:
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans, as offsets in the page's normalised text."""
         if self._sentences is None:
-            self._sentences = sentences.split(self.ctx.text, self.ctx.lang, self.start, self.end)
+            start, label = self.start, []
+            if self.block.label_end:  # a bold lead label is a sentence of its own
+                start += bisect_left(self.index, self.block.label_end)
+                label = [(self.start, start)]
+            self._sentences = label + sentences.split(self.ctx.text, self.ctx.lang, start, self.end)
         return self._sentences
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:

@@ -95,7 +95,7 @@ class Linter:
         found: list[Diagnostic] = []
         for rule in rules:
             for f in rule.check.run(ctx):
-                found.append(self._diagnostic(doc, rule, f.start, f.end, rule.message.format(**f.fields), f.fix))
+                found.append(self._diagnostic(doc, rule, f.start, f.end, rule.message.format(**f.fields), f.fix, f.severity))
         if lang not in self._pack_languages and selector.enabled(NO_PACK, path):
             rule = self._builtin[NO_PACK]
             found.append(self._diagnostic(doc, rule, 0, 0, rule.message.format(lang=lang, langs=", ".join(sorted(self._pack_languages)))))
@@ -134,10 +134,12 @@ class Linter:
             self._prefilters[key] = Prefilter({u: u.requirement for r in rules for u in getattr(r.check, "units", ())})
         return self._prefilters[key]
 
-    def _diagnostic(self, doc, rule: Rule, start: int, end: int, message: str, fix: str | None = None) -> Diagnostic:
+    def _diagnostic(self, doc, rule: Rule, start: int, end: int, message: str, fix: str | None = None,
+                    severity=None) -> Diagnostic:
         line, column = doc.position(start)
         end_line, end_column = doc.position(end)
-        return Diagnostic(doc.path, line, column, end_line, end_column, rule.code, rule.slug, rule.severity, message, fix)
+        return Diagnostic(doc.path, line, column, end_line, end_column, rule.code, rule.slug, severity or rule.severity,
+                          message, fix)
 
     def unreadable(self, path: str, exc: InputError) -> list[Diagnostic]:
         """The KB001 finding for a page that could not be read or parsed."""

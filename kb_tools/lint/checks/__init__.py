@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Iterable, NamedTuple
 
+from kb_tools.lint.diagnostic import Severity
+
 
 class Finding(NamedTuple):
     start: int
@@ -16,6 +18,9 @@ class Finding(NamedTuple):
     fields: dict
     """Values for the rule's message template."""
     fix: str | None = None
+    severity: "Severity | None" = None
+    """Overrides the rule's severity for this finding: checks that grade what they find
+    (a long sentence is ``info``; past the hard limit it is a ``warning``)."""
 
 
 class Check:

@@ -1,36 +1,83 @@
-"""``sentence_length``: a sentence with more than ``max_words`` words.
+"""``sentence_length``: a sentence too long to take in at one reading.
 
-Options: ``max_words`` (required; per language, in the pack), ``scope``: the block kinds
-checked (default paragraph: headings and table cells are not sentences).
+Options (per language, in the pack):
+  max_words       over this many words a sentence is reported as ``info``.
+  hard_max_words  over this many it is a ``warning`` (default: twice ``max_words``).
+  clause_words    a sentence of three or more clauses, none longer than this, reads as a
+                  list of steps or items: it is never more than ``info`` (default 12).
+  dense           a pattern for nominalisations and passives; a sentence over
+                  ``max_words`` whose share of them reaches ``dense_share`` (default 0.15)
+                  is a ``warning`` too, whatever its length.
+  scope           the block kinds checked (default paragraph: headings and table cells
+                  are not sentences).
+
+Words are words of prose: code, URLs, template tags, attribute lists and a bold lead
+label ("**Biometric unlock**:") are not counted (kb_tools.markdown_source).
 """
 
 from __future__ import annotations
 
 from kb_tools.errors import InputError
 from kb_tools.lint.checks import Check, Finding
-from kb_tools.lint.sentences import WORD
+from kb_tools.lint.checks.existence import compile_pattern
+from kb_tools.lint.diagnostic import Severity
+from kb_tools.lint.language import normalize
+from kb_tools.lint.sentence_shape import shape
 
 
 class SentenceLength(Check):
     name = "sentence_length"
-    options = ("max_words", "scope")
+    options = ("max_words", "hard_max_words", "clause_words", "dense", "dense_share", "scope")
 
     def __init__(self, options: dict, lang: str, where: str):
         super().__init__(options, lang, where)
-        self.max_words = options.get("max_words")
-        if not isinstance(self.max_words, int) or self.max_words < 5:
-            raise InputError(where, None, "'max_words' must be a whole number of at least 5")
+        self.max_words = self._whole(options, "max_words", None)
+        self.hard_max_words = self._whole(options, "hard_max_words", 2 * self.max_words)
+        self.clause_words = self._whole(options, "clause_words", 12)
+        if self.hard_max_words < self.max_words:
+            raise InputError(where, None, "'hard_max_words' must not be less than 'max_words'")
+        dense = options.get("dense")
+        self.dense = compile_pattern(normalize(dense)[0], where) if dense else None
+        self.dense_share = float(options.get("dense_share", 0.15))
         self.scope = tuple(options.get("scope") or ("paragraph",))
 
+    def _whole(self, options: dict, key: str, default):
+        value = options.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 5:
+            raise InputError(self.where, None, f"'{key}' must be a whole number of at least 5")
+        return value
+
     def describe(self) -> str:
-        return f"Flags sentences of more than {self.max_words} words."
+        return (f"Sentences of more than {self.max_words} words are info; more than {self.hard_max_words}, "
+                f"or more than {self.max_words} dense with abstract nouns and passives, are warnings; "
+                f"lists of clauses of at most {self.clause_words} words stay info.")
+
+    def severity(self, s) -> Severity | None:
+        """None (fine), INFO (long but easy to follow) or WARNING (hard to follow)."""
+        if s.words <= self.max_words:
+            return None
+        if s.list_like(self.clause_words):
+            return Severity.INFO
+        if s.words > self.hard_max_words or s.dense >= 3 and s.dense >= self.dense_share * s.words:
+            return Severity.WARNING
+        return Severity.INFO
 
     def run(self, ctx):
         for block in ctx.normalized_blocks():
             if block.block.kind not in self.scope:
                 continue
             for start, end in block.sentences:
-                words = WORD.findall(ctx.text, start, end)
-                if len(words) > self.max_words:
+                s = shape(ctx.text, start, end, self.dense)
+                severity = self.severity(s)
+                if severity is not None:
                     a, b = ctx.source_span(start, end)
-                    yield Finding(a, b, {"words": len(words), "max": self.max_words})
+                    yield Finding(a, b, {"words": s.words, "max": self.max_words, **self._why(s, severity)},
+                                  severity=severity)
+
+    def _why(self, s, severity: Severity) -> dict:
+        """The message's ``{why}`` and ``{advice}``: what makes this sentence hard, and what to do."""
+        if s.list_like(self.clause_words):
+            return {"why": " in short clauses", "advice": "a numbered or bulleted list may read better"}
+        if severity is Severity.WARNING and s.words <= self.hard_max_words:
+            return {"why": f", {s.dense} of them abstract nouns or passives", "advice": "split it and say who does what"}
+        return {"why": "", "advice": "split it"}
