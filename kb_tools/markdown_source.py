@@ -130,6 +130,16 @@ class MarkdownSource:
         parts.append(blank(self.source[last:]))
         return "".join(parts)
 
+    def prose_sample(self, chars: int = 4000) -> str:
+        """The first ``chars`` or so characters of the page's prose (to tell its language)."""
+        parts, size = [], 0
+        for block in self.blocks:
+            if size >= chars:
+                break
+            parts.append(block.prose)
+            size += len(block.prose)
+        return " ".join(parts)
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``offset``; columns count code points."""
         index = bisect_right(self.line_starts, offset) - 1

@@ -88,7 +88,7 @@ def collect(files: list[str], linter: Linter, today: date, roots: list[str], job
 
 
 def _page(path: str, text: str, doc, linter: Linter, today: date, places: "_Places") -> Page:
-    lang = language_of(doc.meta, path, linter.settings.default_lang, packs.languages())
+    lang = linter.language(doc)[0]
     kind, category, category_title = places.place(path, lang)
     measured: Text = measure(doc, lang)
     review_by = read_date(doc.meta, "review_by")

@@ -12,7 +12,7 @@ from kb_tools.errors import InputError
 from kb_tools.lint import packs, suppress
 from kb_tools.lint.context import Context
 from kb_tools.lint.diagnostic import Diagnostic
-from kb_tools.lint.language import language_of
+from kb_tools.lint.language import page_language
 from kb_tools.lint.prefilter import Prefilter
 from kb_tools.lint.rule import Rule
 from kb_tools.lint.select import Selector
@@ -21,7 +21,7 @@ from kb_tools.markdown_source import MarkdownSource, parse
 from kb_tools.source_pages import SourcePage
 from kb_tools.yamlsource import read_text
 
-UNREADABLE, BAD_SUPPRESSION, NO_PACK = "KB001", "KB002", "KB003"
+UNREADABLE, BAD_SUPPRESSION, NO_PACK, LANGUAGE_MISMATCH = "KB001", "KB002", "KB003", "KB004"
 
 
 @dataclass
@@ -37,7 +37,7 @@ class Linter:
     def __init__(self, settings: Settings | None = None, registry=None):
         self.settings = settings or Settings()
         self.registry = registry
-        self._builtin = {r.code: r for r in packs.rules_for("common") if r.code in (UNREADABLE, BAD_SUPPRESSION, NO_PACK)}
+        self._builtin = {r.code: r for r in packs.rules_for("common") if r.code in (UNREADABLE, BAD_SUPPRESSION, NO_PACK, LANGUAGE_MISMATCH)}
         self._pack_languages = set(packs.languages())
         self._prefilters: dict[tuple, Prefilter] = {}
 
@@ -88,7 +88,7 @@ class Linter:
     def lint_doc(self, doc: MarkdownSource, default_lang: str | None = None) -> list[Diagnostic]:
         """:meth:`lint_text` for a page already parsed."""
         path = doc.path
-        lang = language_of(doc.meta, path, default_lang or self.settings.default_lang, self._pack_languages)
+        lang, mismatch = self.language(doc, default_lang)
         selector = self.settings.selector
         rules = [r for r in packs.rules_for(lang) if selector.enabled(r.code, path)]
         ctx = Context(doc, lang, self.registry, self.settings.vocabulary, self._prefilter(rules))
@@ -96,6 +96,10 @@ class Linter:
         for rule in rules:
             for f in rule.check.run(ctx):
                 found.append(self._diagnostic(doc, rule, f.start, f.end, rule.message.format(**f.fields), f.fix, f.severity))
+        if mismatch and selector.enabled(LANGUAGE_MISMATCH, path):
+            rule = self._builtin[LANGUAGE_MISMATCH]
+            stated, where, guessed = mismatch
+            found.append(self._diagnostic(doc, rule, 0, 0, rule.message.format(stated=stated, where=where, guessed=guessed)))
         if lang not in self._pack_languages and selector.enabled(NO_PACK, path):
             rule = self._builtin[NO_PACK]
             found.append(self._diagnostic(doc, rule, 0, 0, rule.message.format(lang=lang, langs=", ".join(sorted(self._pack_languages)))))
@@ -105,6 +109,12 @@ class Linter:
             rule = self._builtin[BAD_SUPPRESSION]
             found += [self._diagnostic(doc, rule, a, b, rule.message.format(problem=msg)) for a, b, msg in off.problems]
         return sorted(found, key=Diagnostic.sort_key)
+
+    def language(self, doc: MarkdownSource, default_lang: str | None = None) -> tuple[str, tuple | None]:
+        """The language ``doc`` is linted in (DESIGN §3.2, with the text itself as the last word:
+        kb_tools.lint.language.page_language), and the mismatch to report, if any."""
+        return page_language(doc.meta, doc.path, doc.prose_sample(), default_lang or self.settings.default_lang,
+                             self._pack_languages)
 
     def reader(self) -> "FindingsReader":
         """A :mod:`kb_tools.source_pages` reader: lints each page it is given, once parsed for all readers."""

@@ -114,17 +114,54 @@ def split_suffix(name: str, known) -> tuple[str, str | None]:
 
 def language_of(meta: dict, path: str, default: str | None = None, known=()) -> str:
     """DESIGN §3.2: front matter ``lang`` → path (``x.ru.md``, ``docs/ru/…``) → configured default → ``en``."""
+    return stated_language(meta, path, default, known)[0] or "en"
+
+
+_LOCALE_SUFFIX = re.compile(r"[._-]([a-z]{2,3})(?:[_-]([A-Za-z]{2}|[A-Z][a-z]{3}))?$")
+
+
+def stated_language(meta: dict, path: str, default: str | None = None, known=()) -> tuple[str | None, str]:
+    """(language, where it was stated): front matter, then the path, then ``default``.
+
+    The path states a language with a locale marker: ``x.ru.md``, ``x.pt-BR.md``,
+    ``x_pt_PT.md`` or a folder ``docs/ru/``, ``docs/pt-BR/``. A bare two-letter ending
+    after ``_`` or ``-`` (``how_to.md``) is not one: it needs a region (``_pt_PT``)."""
     lang = meta.get("lang") if isinstance(meta, dict) else None
     if isinstance(lang, str) and lang.strip():
-        return base_language(lang)
-    known = set(known) | set(PACK_LANGUAGES)
-    suffixes = PurePath(path).suffixes
-    if len(suffixes) >= 2 and suffixes[-2][1:] in known:  # x.ru.md, but not how.to.md
-        return suffixes[-2][1:]
-    for part in PurePath(path).parts[:-1]:
-        if part in known:
-            return part
-    return base_language(default) if default else "en"
+        return base_language(lang), "front matter"
+    known = set(known) | set(PACK_LANGUAGES) | _identifiable()
+    pure = PurePath(path)
+    stem = pure.name.rsplit(".", 1)[0] if "." in pure.name else pure.name
+    m = _LOCALE_SUFFIX.search(stem)
+    if m and m.group(1) in known and (m.group(2) or stem[m.start()] == "."):
+        return m.group(1), "file name"
+    for part in pure.parts[:-1]:
+        base = base_language(part)
+        if part in known or base in known and part != base and _LOCALE_SUFFIX.fullmatch("_" + part):
+            return base, "folder"
+    return (base_language(default), "configuration") if default else (None, "")
+
+
+def page_language(meta: dict, path: str, prose: str, default: str | None = None, known=()) -> tuple[str, tuple | None]:
+    """The language to lint a page in, and ``(stated, where, guessed)`` when its text plainly
+    is another language than the one stated (the text wins: never apply English rules to
+    text that is not English). With nothing stated, the text decides; failing that, ``en``."""
+    from kb_tools.lint import language_id
+
+    stated, where = stated_language(meta, path, default, known)
+    if stated is None:
+        return language_id.identify(prose).lang or "en", None
+    guess = language_id.disagrees(prose, stated)
+    if guess is None:
+        return stated, None
+    return guess.lang, (stated, where, guess.lang)
+
+
+@lru_cache(maxsize=1)
+def _identifiable() -> frozenset:
+    from kb_tools.lint import language_id
+
+    return frozenset(language_id.languages())
 
 
 def base_language(tag: str) -> str:
