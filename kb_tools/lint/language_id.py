@@ -100,6 +100,9 @@ def identify(text: str) -> Guess:
     return Guess(best, known, (top - runner_up) / known)
 
 
+OVERRULE_MIN_WORDS = 20
+"""Known words needed before the text overrules a language the page states: a sentence or
+two in a neighbouring language may be a quotation."""
 PLAIN_MARGIN = 1.0
 """Per known word, how far ahead of the stated language the text's language must be for
 the text to *plainly* disagree with it (similar languages such as hr/sl/bs differ by less
@@ -110,7 +113,7 @@ def disagrees(text: str, stated: str) -> Guess | None:
     """The guess when ``text`` is plainly not in ``stated``: enough words, a clear winner,
     and ``stated`` far behind it. None when the text agrees or is too short to tell."""
     totals, known = scores(text)
-    if not totals or known < (1 if len(totals) == 1 else MIN_WORDS):
+    if not totals or known < (1 if len(totals) == 1 else OVERRULE_MIN_WORDS):
         return None
     best = max(totals, key=totals.get)
     if best == stated:
