@@ -77,7 +77,7 @@ def test_text_that_plainly_disagrees_with_its_front_matter_wins_and_is_reported(
 
 
 def test_a_configured_default_gives_way_to_the_text():
-    found = lint(TEXTS["ru"] + " " + "Нажмите «Сохранить», и мы пришлём письмо с подтверждением на вашу почту.",
+    found = lint(TEXTS["ru"] + " Чтобы получить копию, откройте раздел заказов в приложении. " + "Нажмите «Сохранить», и мы пришлём письмо с подтверждением на вашу почту.",
                  "docs/help/account.md", default="en")
     assert [d.code for d in found] == ["KB004"]  # then linted with the Russian pack, which finds nothing here
 
@@ -85,7 +85,8 @@ def test_a_configured_default_gives_way_to_the_text():
 def test_a_short_text_never_overrules_what_the_page_says():
     one_sentence = TEXTS["hr"].split(". ")[0] + "."
     assert [d.code for d in lint("---\nlang: sl\n---\n" + one_sentence, "docs/a.md")] == []
-    assert "'hr'" in lint("---\nlang: sl\n---\n" + TEXTS["hr"], "docs/a.md")[0].message  # two sentences are plain
+    overruled = lint("---\nlang: sl\n---\n" + TEXTS["hr"] + "\n\n" + TEXTS["hr"], "docs/a.md")
+    assert [d.code for d in overruled] == ["KB004"] and "'hr'" in overruled[0].message  # a paragraph or two are plain
 
 
 def test_english_stays_english():
