@@ -92,10 +92,11 @@ class Linter:
         selector = self.settings.selector
         rules = [r for r in packs.rules_for(lang) if selector.enabled(r.code, path)]
         ctx = Context(doc, lang, self.registry, self.settings.vocabulary, self._prefilter(rules))
-        found: list[Diagnostic] = []
-        for rule in rules:
-            for f in rule.check.run(ctx):
-                found.append(self._diagnostic(doc, rule, f.start, f.end, rule.message.format(**f.fields), f.fix, f.severity))
+        raw = [(rule, f) for rule in rules for f in rule.check.run(ctx)]
+        if any(getattr(rule.check, "yields_to", None) for rule in rules):
+            raw = _yield(raw)
+        found = [self._diagnostic(doc, rule, f.start, f.end, rule.message.format(**f.fields), f.fix, f.severity)
+                 for rule, f in raw]
         if mismatch and selector.enabled(LANGUAGE_MISMATCH, path):
             rule = self._builtin[LANGUAGE_MISMATCH]
             stated, where, guessed = mismatch
@@ -156,6 +157,21 @@ class Linter:
         rule = self._builtin[UNREADABLE]
         line = exc.line or 1
         return [Diagnostic(path, line, 1, line, 1, rule.code, rule.slug, rule.severity, rule.message.format(problem=exc.message))]
+
+
+def _yield(raw: list) -> list:
+    """Drop the findings of rules that yield to another (a learned rule to the phrase rule of
+    its kind) where that rule found something in the same sentence."""
+    spans: dict[str, list] = {}
+    for rule, f in raw:
+        spans.setdefault(rule.code, []).append((f.start, f.end))
+    kept = []
+    for rule, f in raw:
+        other = getattr(rule.check, "yields_to", None)
+        if other and f.scope and any(a < f.scope[1] and f.scope[0] < b for a, b in spans.get(other, ())):
+            continue
+        kept.append((rule, f))
+    return kept
 
 
 class FindingsReader:

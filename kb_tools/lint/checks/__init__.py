@@ -21,6 +21,9 @@ class Finding(NamedTuple):
     severity: "Severity | None" = None
     """Overrides the rule's severity for this finding: checks that grade what they find
     (a long sentence is ``info``; past the hard limit it is a ``warning``)."""
+    scope: "tuple[int, int] | None" = None
+    """Source span of the sentence the finding is about, when it is narrower than that: a
+    rule with ``yields_to`` drops its finding when the other rule found something in it."""
 
 
 class Check:
@@ -58,6 +61,7 @@ def check_types() -> dict[str, type[Check]]:
     from kb_tools.lint.checks.contact_addresses import ContactAddresses
     from kb_tools.lint.checks.contact_reference import ContactReference
     from kb_tools.lint.checks.existence import Existence
+    from kb_tools.lint.checks.learned import Learned
     from kb_tools.lint.checks.rare_words import RareWords
     from kb_tools.lint.checks.readability import Readability
     from kb_tools.lint.checks.registry_quality import RegistryQuality
@@ -65,4 +69,4 @@ def check_types() -> dict[str, type[Check]]:
     from kb_tools.lint.checks.substitution import Substitution
 
     return {c.name: c for c in (Builtin, Existence, Substitution, ContactReference, ContactAddresses, SentenceLength, Readability, RareWords,
-                                     RegistryQuality)}
+                                     RegistryQuality, Learned)}

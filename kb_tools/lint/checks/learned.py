@@ -1,0 +1,93 @@
+"""``learned``: a kind of wording problem recognised by the language's wording model
+(kb_tools.lint.wording_model) rather than by a listed phrase.
+
+Options:
+  kind       the kind of problem this rule reports: bureaucratic, legal-reference,
+             blaming, condescending, passing-the-buck, robotic or flat-refusal.
+  yields_to  the code of the phrase rule for the same kind: where it already found
+             something in a sentence, this rule says nothing more about that sentence.
+
+The model runs once per page for all kinds (the page context memoises it). A sentence is
+reported as ``warning`` when the model's probability that it is faulty reaches the model's
+warning threshold, and as ``info`` from its lower info threshold. The finding underlines
+the run of up to four words that weighed most toward the kind, and names them, so the
+writer sees what to rephrase.
+"""
+
+from __future__ import annotations
+
+from kb_tools.errors import InputError
+from kb_tools.lint import wording_model
+from kb_tools.lint.checks import Check, Finding
+from kb_tools.lint.diagnostic import Severity
+
+KINDS = ("bureaucratic", "legal-reference", "blaming", "condescending", "passing-the-buck", "robotic", "flat-refusal")
+WINDOW = 4
+"""Most words a finding underlines."""
+MIN_WORDS = 4
+"""Shorter sentences (labels, fragments) are not judged."""
+
+
+class Learned(Check):
+    name = "learned"
+    options = ("kind", "yields_to")
+
+    def __init__(self, options: dict, lang: str, where: str):
+        super().__init__(options, lang, where)
+        self.kind = self.choice(options, "kind", KINDS)
+        self.yields_to = options.get("yields_to")
+        if self.yields_to is not None and not isinstance(self.yields_to, str):
+            raise InputError(where, None, "'yields_to' must be a rule code")
+
+    def describe(self) -> str:
+        model = wording_model.load(self.lang)
+        if model is None:
+            return "No model for this language yet."
+        return (f"Warns from a model probability of {model.warning:.2f}, "
+                f"info from {model.info:.2f}.")
+
+    def prepare(self) -> None:
+        wording_model.load(self.lang)
+
+    def run(self, ctx):
+        model = wording_model.load(ctx.lang)
+        if model is None:
+            return
+        for prediction, sentence, tokens in ctx.memo("wording-model", lambda: _predict_page(ctx, model)):
+            if prediction.kind != self.kind:
+                continue
+            first, last = _heaviest_window(prediction.weights)
+            a, b = ctx.source_span(tokens[first].start, tokens[last].end)
+            severity = Severity.WARNING if prediction.probability >= model.warning else Severity.INFO
+            shown = ctx.source_text(a, b)
+            yield Finding(a, b, {"words": shown, "probability": f"{prediction.probability:.0%}"}, severity=severity,
+                          scope=ctx.source_span(*sentence))
+
+
+def _predict_page(ctx, model) -> list:
+    """(prediction, sentence span, words) for each sentence of the page's paragraphs past the gate."""
+    found = []
+    text = ctx.text
+    for block in ctx.normalized_blocks():
+        if block.block.kind != "paragraph":
+            continue
+        for start, end in block.sentences:
+            tokens = wording_model.words(text, start, end)
+            if len(tokens) < MIN_WORDS:
+                continue
+            prediction = model.predict([t.text for t in tokens])
+            if prediction is not None:
+                found.append((prediction, (start, end), tokens))
+    return found
+
+
+def _heaviest_window(weights: list[float]) -> tuple[int, int]:
+    """First and last index of the run of at most WINDOW words with the largest total weight."""
+    best, span = float("-inf"), (0, 0)
+    for i in range(len(weights)):
+        total = 0.0
+        for j in range(i, min(i + WINDOW, len(weights))):
+            total += weights[j]
+            if total > best:
+                best, span = total, (i, j)
+    return span
