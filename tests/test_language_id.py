@@ -43,6 +43,8 @@ def test_too_little_text_claims_nothing():
     ("docs/help/account.pt-BR.md", ("pt", "file name")),
     ("docs/help/account.ru.md", ("ru", "file name")),
     ("docs/pt/account.md", ("pt", "folder")),
+    ("docs/SETUP-pt-rBR.md", ("pt", "file name")),    # Android resource style
+    ("docs/SETUP-iw-rIL.md", ("he", "file name")),    # Java's old code for Hebrew
     ("docs/pt-BR/account.md", ("pt", "folder")),
     ("docs/help/how_to.md", (None, "")),       # "_to" is no locale: a region is needed after "_"
     ("docs/help/how.to.md", (None, "")),

@@ -117,7 +117,10 @@ def language_of(meta: dict, path: str, default: str | None = None, known=()) -> 
     return stated_language(meta, path, default, known)[0] or "en"
 
 
-_LOCALE_SUFFIX = re.compile(r"[._-]([a-z]{2,3})(?:[_-]([A-Za-z]{2}|[A-Z][a-z]{3}))?$")
+_LOCALE_SUFFIX = re.compile(r"[._-]([a-z]{2,3})(?:[_-](r?[A-Z]{2}|[a-z]{2}|[A-Z][a-z]{3}))?$")
+"""``.ru``, ``_pt_PT``, ``.pt-BR``, ``-sr-Latn`` and Android's ``-pt-rBR``."""
+_OLD_CODES = {"iw": "he", "in": "id", "ji": "yi"}
+"""Language codes that ISO 639 withdrew but Java and Android still write."""
 
 
 def stated_language(meta: dict, path: str, default: str | None = None, known=()) -> tuple[str | None, str]:
@@ -133,8 +136,8 @@ def stated_language(meta: dict, path: str, default: str | None = None, known=())
     pure = PurePath(path)
     stem = pure.name.rsplit(".", 1)[0] if "." in pure.name else pure.name
     m = _LOCALE_SUFFIX.search(stem)
-    if m and m.group(1) in known and (m.group(2) or stem[m.start()] == "."):
-        return m.group(1), "file name"
+    if m and base_language(m.group(1)) in known and (m.group(2) or stem[m.start()] == "."):
+        return base_language(m.group(1)), "file name"
     for part in pure.parts[:-1]:
         base = base_language(part)
         if part in known or base in known and part != base and _LOCALE_SUFFIX.fullmatch("_" + part):
@@ -165,5 +168,6 @@ def _identifiable() -> frozenset:
 
 
 def base_language(tag: str) -> str:
-    """``he_IL``, ``en-GB`` → ``he``, ``en``: packs and folders use the primary subtag."""
-    return tag.strip().lower().replace("_", "-").split("-")[0]
+    """``he_IL``, ``en-GB``, ``iw`` → ``he``, ``en``, ``he``: packs and folders use the primary subtag."""
+    primary = tag.strip().lower().replace("_", "-").split("-")[0]
+    return _OLD_CODES.get(primary, primary)
