@@ -1,0 +1,167 @@
+"""kb lint on real help centres nobody here wrote (bench/realworld/), and blind judging of its warnings.
+
+    python bench/realworld.py                       # warnings per 10,000 words, per language and source
+    python bench/realworld.py sample --n 80 --seed 7 --out bench/results/realworld-sample-DATE.jsonl
+    python bench/realworld.py score bench/results/realworld-judged-DATE.jsonl [--log]
+
+Each source is linted as a new user would: from its own folder, with nothing that says
+which language it is in (kb lint tells from the text and from locale markers in file names).
+
+``sample`` draws a seeded random sample of the warnings (severity warning or error), half
+wording (KB1xx) and half readability (KB2xx), with each warning's paragraph, into a sheet
+for judges who never saw the rules. A judge adds ``verdict``: ``agree`` (an editor would
+act on it), ``pedantic`` (true but not worth changing) or ``wrong``. ``score`` reports the
+share an editor would act on, per family, and ``--log`` appends it to
+bench/results/realworld-log.jsonl. Target: >= 90% agree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kb_tools.lint.context import Context  # noqa: E402
+from kb_tools.lint.diagnostic import Severity  # noqa: E402
+from kb_tools.lint.engine import Linter, Settings  # noqa: E402
+from kb_tools.lint.select import Selector  # noqa: E402
+from kb_tools.lint.sentences import WORD  # noqa: E402
+from kb_tools.markdown_source import parse  # noqa: E402
+
+CORPUS = ROOT / "bench/realworld"
+LOG = ROOT / "bench/results/realworld-log.jsonl"
+METADATA = {"SOURCE.md", "README.md"}
+
+
+def sources() -> list[tuple[str, str, Path]]:
+    """(language folder, source name, folder) of every source in the corpus."""
+    return [(lang.name, src.name, src) for lang in sorted(CORPUS.iterdir()) if lang.is_dir()
+            for src in sorted(lang.iterdir()) if src.is_dir()]
+
+
+def pages(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.md") if p.name not in METADATA)
+
+
+def lint_source(folder: Path, linter: Linter):
+    """(prose words, findings) of one source, each finding with its page's relative path and text."""
+    words, found = 0, []
+    for path in pages(folder):
+        relative = str(path.relative_to(folder))
+        text = path.read_text(encoding="utf-8", errors="replace")
+        doc = parse(text, relative)
+        lang = linter.language(doc)[0]
+        ctx = Context(doc, lang)
+        words += sum(len(WORD.findall(ctx.text, b.start, b.end)) for b in ctx.normalized_blocks())
+        found += [(relative, text, d, lang) for d in linter.lint_doc(doc)]
+    return words, found
+
+
+def family(code: str) -> str:
+    return {"KB1": "wording", "KB2": "readability"}.get(code[:3], "other")
+
+
+def survey(linter: Linter) -> dict:
+    rows = {}
+    for lang, name, folder in sources():
+        words, found = lint_source(folder, linter)
+        warnings = Counter(family(d.code) for _, _, d, _ in found if d.severity >= Severity.WARNING)
+        infos = Counter(family(d.code) for _, _, d, _ in found if d.severity < Severity.WARNING)
+        langs = Counter(linted for *_, linted in found)
+        rows[(lang, name)] = (words, warnings, infos, langs)
+    return rows
+
+
+def paragraph(text: str, line: int) -> str:
+    """The paragraph (blank-line delimited) around 1-based ``line``."""
+    lines = text.split("\n")
+    a = b = line - 1
+    while a > 0 and lines[a - 1].strip():
+        a -= 1
+    while b + 1 < len(lines) and lines[b + 1].strip():
+        b += 1
+    return "\n".join(lines[a:b + 1])[:1500]
+
+
+def sample(linter: Linter, n: int, seed: int) -> list[dict]:
+    pool = defaultdict(list)
+    for lang, name, folder in sources():
+        _, found = lint_source(folder, linter)
+        for relative, text, d, linted in found:
+            if d.severity >= Severity.WARNING and family(d.code) != "other":
+                pool[family(d.code)].append({"lang": linted, "source": f"{lang}/{name}", "path": relative, "line": d.line,
+                                             "column": d.column, "code": d.code, "severity": str(d.severity),
+                                             "message": d.message, "paragraph": paragraph(text, d.line)})
+    rng = random.Random(seed)
+    chosen = []
+    for fam in ("wording", "readability"):
+        items = pool[fam]
+        chosen += rng.sample(items, min(len(items), n // 2))
+    rng.shuffle(chosen)
+    for i, item in enumerate(chosen, 1):
+        item["id"] = i
+    return chosen
+
+
+def score(path: Path) -> dict:
+    judged = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    by = defaultdict(Counter)
+    for item in judged:
+        by[family(item["code"])][item["verdict"]] += 1
+        by["all"][item["verdict"]] += 1
+    return {fam: {"n": sum(c.values()), "agree": c["agree"], "pedantic": c["pedantic"], "wrong": c["wrong"],
+                  "share": round(c["agree"] / sum(c.values()), 3)} for fam, c in by.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command")
+    s = sub.add_parser("sample")
+    s.add_argument("--n", type=int, default=80)
+    s.add_argument("--seed", type=int, required=True)
+    s.add_argument("--out", required=True)
+    j = sub.add_parser("score")
+    j.add_argument("judged")
+    j.add_argument("--log", action="store_true")
+    j.add_argument("--note", default="")
+    args = parser.parse_args()
+    linter = Linter(Settings(Selector(select=("KB0", "KB1", "KB2"))))
+    if args.command == "sample":
+        items = sample(linter, args.n, args.seed)
+        Path(args.out).write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+        print(f"{len(items)} warnings written to {args.out}")
+        return 0
+    if args.command == "score":
+        result = score(Path(args.judged))
+        for fam, r in result.items():
+            print(f"{fam:12} {r['n']:3} judged: {r['agree']} agree, {r['pedantic']} pedantic, {r['wrong']} wrong "
+                  f"({r['share']:.0%} worth acting on)")
+        if args.log:
+            entry = {"date": datetime.date.today().isoformat(), "judged": args.judged, "note": args.note, "result": result}
+            with LOG.open("a", encoding="utf-8") as out:
+                out.write(json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n")
+        return 0
+    print(f"{'source':34} {'words':>8} {'wording':>8} {'readab.':>8} {'info':>6}  linted as   (per 10,000 words)")
+    totals = defaultdict(lambda: [0, Counter()])
+    for (lang, name), (words, warnings, infos, langs) in survey(linter).items():
+        per = lambda c: 10000 * c / max(words, 1)  # noqa: E731
+        shown = ", ".join(f"{k} {v}" for k, v in langs.most_common(3))
+        print(f"{lang + '/' + name:34} {words:8} {per(warnings['wording']):8.1f} {per(warnings['readability']):8.1f} "
+              f"{per(sum(infos.values())):6.1f}  {shown}")
+        totals[lang][0] += words
+        totals[lang][1].update(warnings)
+    for lang, (words, warnings) in totals.items():
+        print(f"{lang + ' (all)':34} {words:8} {10000 * warnings['wording'] / max(words, 1):8.1f} "
+              f"{10000 * warnings['readability'] / max(words, 1):8.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
