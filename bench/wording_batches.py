@@ -6,10 +6,16 @@ bench/lint_quality.py). Labels name the kind of problem, not a rule code, so a w
 needs to know the rules.
 
 Scoring is what a writer sees at the default failing level: every finding of severity
-``warning`` or above from the wording (KB1xx) and readability (KB2xx) rules. An item
-counts as caught when a finding of its own kind is among them (an officialese item needs
-an officialese finding, from a phrase rule or the model); any other warning on it is a
-false alarm.
+``warning`` or above from the wording (KB1xx) and readability (KB2xx) rules. Two views:
+
+- **detection** (the figure quoted): a faulty item is caught when it draws any warning,
+  an acceptable one is a false alarm when it draws any. Precision, recall and F1 over
+  items; stock and paraphrase recall; the share of look-alikes warned. This is what the
+  writer meets: the sentence is flagged or it is not.
+- **kind**: stricter, per kind of problem: an officialese item needs an officialese
+  finding (from a phrase rule or the model); a warning of another kind on it counts as
+  a false alarm and a miss. ``kind_accuracy`` is the share of caught faulty items whose
+  findings name the right kind.
 """
 
 from __future__ import annotations
@@ -76,8 +82,14 @@ def kinds_found(linter: Linter, item: Item) -> set[str]:
 class Score:
     items: int = 0
     tp: int = 0
+    """Kind view: right-kind findings on faulty items."""
     fp: int = 0
     fn: int = 0
+    caught: int = 0
+    """Detection view: faulty items with any warning, acceptable items with any warning, faulty items with none."""
+    alarms: int = 0
+    missed: int = 0
+    right_kind: int = 0
     by_style: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     """style → [caught or alarmed, items]"""
     by_label: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
@@ -85,16 +97,23 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        return _ratio(self.caught, self.caught + self.alarms)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return _ratio(self.caught, self.caught + self.missed)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _f1(self.precision, self.recall)
+
+    @property
+    def kind_f1(self) -> float:
+        return _f1(_ratio(self.tp, self.tp + self.fp), _ratio(self.tp, self.tp + self.fn))
+
+    @property
+    def kind_accuracy(self) -> float:
+        return _ratio(self.right_kind, self.caught)
 
     def rate(self, style: str) -> float | None:
         hit, n = self.by_style.get(style, (0, 0))
@@ -102,7 +121,7 @@ class Score:
 
     def as_dict(self) -> dict:
         return {"items": self.items, "precision": round(self.precision, 3), "recall": round(self.recall, 3),
-                "f1": round(self.f1, 3),
+                "f1": round(self.f1, 3), "kind_f1": round(self.kind_f1, 3), "kind_accuracy": round(self.kind_accuracy, 3),
                 "stock_recall": _round(self.rate("stock")), "paraphrase_recall": _round(self.rate("paraphrase")),
                 "lookalike_alarms": _round(self.rate("lookalike")), "plain_alarms": _round(self.rate("plain")),
                 "recall_by_label": {k: _round(v[0] / v[1]) for k, v in sorted(self.by_label.items()) if v[1]}}
@@ -110,6 +129,14 @@ class Score:
 
 def _round(x):
     return None if x is None else round(x, 3)
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def score(items: list[Item], linter: Linter | None = None) -> dict[str, Score]:
@@ -125,13 +152,16 @@ def score(items: list[Item], linter: Linter | None = None) -> dict[str, Score]:
         s.fp += len(found - expected)
         s.fn += len(expected - found)
         if expected:
-            s.by_style[item.style][0] += item.label in found
-            s.by_label[item.label][0] += item.label in found
+            s.caught += bool(found)
+            s.missed += not found
+            s.right_kind += item.label in found
+            s.by_label[item.label][0] += bool(found)
             s.by_label[item.label][1] += 1
         else:
-            s.by_style[item.style][0] += bool(found)
+            s.alarms += bool(found)
+        s.by_style[item.style][0] += bool(found)  # caught (faulty) or warned (acceptable)
         s.by_style[item.style][1] += 1
-        if expected != found:
+        if bool(expected) != bool(found):
             s.misses.append((item, sorted(expected), sorted(found)))
     return dict(sorted(scores.items()))
 
@@ -145,11 +175,12 @@ def revision() -> str:
 
 
 def table(scores: dict[str, Score]) -> str:
-    rows = [f"{'lang':5} {'items':>5} {'P':>5} {'R':>5} {'F1':>5} {'stock':>6} {'para':>6} {'alarm':>6}"]
+    rows = [f"{'lang':5} {'items':>5} {'P':>5} {'R':>5} {'F1':>5} {'stock':>6} {'para':>6} {'alarm':>6} {'kindF1':>7} {'kindacc':>7}"]
     for lang, s in scores.items():
         fmt = lambda x: "   -  " if x is None else f"{x:6.2f}"  # noqa: E731
         rows.append(f"{lang:5} {s.items:5} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} "
-                    f"{fmt(s.rate('stock'))} {fmt(s.rate('paraphrase'))} {fmt(s.rate('lookalike'))}")
+                    f"{fmt(s.rate('stock'))} {fmt(s.rate('paraphrase'))} {fmt(s.rate('lookalike'))} "
+                    f"{s.kind_f1:7.2f} {s.kind_accuracy:7.2f}")
     return "\n".join(rows)
 
 
