@@ -7,6 +7,12 @@
 Each source is linted as a new user would: from its own folder, with nothing that says
 which language it is in (kb lint tells from the text and from locale markers in file names).
 
+**Two halves.** Every file is assigned, by a hash of its path, to the *training* half or
+the *held-out* half. tools/train_wording_model.py may use sentences of the training half
+as examples of ordinary prose (real documentation is what the model must stay quiet on);
+everything this script reports and samples comes from the held-out half only, which no
+model and no rule was ever tuned on.
+
 ``sample`` draws a seeded random sample of the warnings (severity warning or error), half
 wording (KB1xx) and half readability (KB2xx), with each warning's paragraph, into a sheet
 for judges who never saw the rules. A judge adds ``verdict``: ``agree`` (an editor would
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import json
 import random
 import sys
@@ -46,12 +53,19 @@ def sources() -> list[tuple[str, str, Path]]:
             for src in sorted(lang.iterdir()) if src.is_dir()]
 
 
-def pages(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.md") if p.name not in METADATA)
+def half(path: Path) -> str:
+    """``train`` or ``held-out``: a fixed split by a hash of the file's path in the corpus."""
+    digest = hashlib.sha1(str(path.relative_to(CORPUS)).encode("utf-8")).digest()
+    return "train" if digest[0] % 2 == 0 else "held-out"
+
+
+def pages(folder: Path, which: str = "held-out") -> list[Path]:
+    """The corpus pages of a source folder in one half (``train`` or ``held-out``)."""
+    return sorted(p for p in folder.rglob("*.md") if p.name not in METADATA and half(p) == which)
 
 
 def lint_source(folder: Path, linter: Linter):
-    """(prose words, findings) of one source, each finding with its page's relative path and text."""
+    """(prose words, findings) of one source's held-out half, each finding with its page's relative path and text."""
     words, found = 0, []
     for path in pages(folder):
         relative = str(path.relative_to(folder))

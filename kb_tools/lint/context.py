@@ -19,7 +19,7 @@ from kb_tools.markdown_source import Block, MarkdownSource
 
 # A double quote, but not one between two letters: that is Hebrew gershayim (בע"מ, ש"ח),
 # which normalisation folds to the same character.
-_QUOTE = re.compile(r'"(?<![^\W\d_]")|"(?![^\W\d_])')
+QUOTE = re.compile(r'"(?<![^\W\d_]")|"(?![^\W\d_])')
 
 
 class NormalizedBlock:
@@ -62,7 +62,7 @@ class NormalizedBlock:
         """True when text[start:end] sits between double quotes in its sentence (after normalisation)."""
         a, b = self.sentence_span(start)
         text = self.ctx.text
-        return len(_QUOTE.findall(text, a, start)) % 2 == 1 and _QUOTE.search(text, end, b) is not None
+        return len(QUOTE.findall(text, a, start)) % 2 == 1 and QUOTE.search(text, end, b) is not None
 
     def context_at(self, pos: int, scope: str = "sentence") -> str:
         """The sentence at ``pos``; with ``next`` also the sentence after it; with ``paragraph`` the whole block."""

@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kb_tools.lint.language import in_script
 from kb_tools.lint.sentences import WORD
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—،؛]|\s-\s")
@@ -45,25 +44,29 @@ def shape(text: str, start: int, end: int, dense: re.Pattern | None) -> Shape:
 
 
 class NameFilter:
-    """Which words of a sentence are names, labels, acronyms or codes rather than prose."""
+    """Which words of a sentence are prose, not names, labels, acronyms or codes.
+
+    A plain word is written wholly in the lower-case letters of the language's script:
+    "Settings", "SSO", "Windows10" and a Latin product name in a Hebrew sentence are not.
+    (The first word of a sentence is left out with the names; one word per sentence barely
+    moves a formula.)"""
 
     def __init__(self, lang: str, vocabulary=None):
-        self.script = in_script(lang)
-        self.cased = lang in ("en", "ru", "hr", "sl")
+        letters = LOWER_LETTERS.get(lang)
+        self.pattern = re.compile(rf"(?<![\w'’-])[{letters}]+(?:['’-][{letters}]+)*(?![\w'’-])") if letters else WORD
         self.vocabulary = vocabulary
 
     def plain_words(self, text: str, start: int, end: int) -> list[str]:
         """The words of ``text[start:end]`` (one sentence) that a readability formula should score."""
-        found = []
-        for i, m in enumerate(WORD.finditer(text, start, end)):
-            word = m.group(0)
-            if any(c.isdigit() for c in word):
-                continue  # a number, a model name, an order code
-            if self.script is not None and not self.script.fullmatch(word):
-                continue  # another script: a product name or a quotation
-            if self.cased and (word.isupper() and len(word) > 1 or i and not word.islower()):
-                continue  # an acronym, or a capital inside the sentence: a name or a UI label
-            if self.vocabulary is not None and self.vocabulary.accepts(word.lower()):
-                continue
-            found.append(word)
+        found = self.pattern.findall(text, start, end)
+        vocabulary = self.vocabulary
+        if vocabulary is not None and (vocabulary.words or vocabulary.stems):
+            found = [w for w in found if not vocabulary.accepts(w)]
         return found
+
+
+LOWER_LETTERS = {
+    "en": "a-z", "hr": "a-zčćđšž", "sl": "a-zčšžćđ", "ru": "а-яё",
+    "he": "\u05d0-\u05ea", "fa": "\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc",
+}
+"""Lower-case letters of each pack language's script (Hebrew and Persian have no case)."""

@@ -42,13 +42,18 @@ class Word(NamedTuple):
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
-    """The words of ``text[start:end]`` (normalised prose), lower-cased, digits as ``0``."""
+    """The words of ``text[start:end]`` (normalised prose) with their offsets, lower-cased, digits as ``0``."""
     end = len(text) if end is None else end
     found = []
     for m in _WORD.finditer(text, start, end):
         w = m.group(0)
         found.append(Word(m.start(), m.end(), "0" if w[0].isdigit() else w.lower()))
     return found
+
+
+def tokens(text: str) -> list[str]:
+    """:func:`words` without offsets (the model's input; offsets are needed only to report)."""
+    return [w if not w[0].isdigit() else "0" for w in _WORD.findall(text.lower())]
 
 
 def features(tokens: list[str], lang: str) -> list[tuple[str, int]]:
@@ -90,19 +95,36 @@ class WordingModel:
         self.warning = data["thresholds"]["warning"]
         self._gate_logit = math.log(self.info / (1 - self.info))
 
-    def fault_probability(self, tokens: list[str]) -> float:
+    def gate_logit(self, tokens: list[str]) -> float:
+        """The gate's log-odds that the sentence is faulty: :func:`features` summed without
+        building them (this runs on every sentence of every page)."""
         get = self.gate.get
-        z = self.gate_bias + sum(get(f, 0.0) for f, _ in features(tokens, self.lang))
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+        z = self.gate_bias
+        previous = "^"
+        hebrew = self.lang == "he"
+        for w in tokens:
+            stem = w[:STEM]
+            z += get("w " + w, 0.0) + get("b " + previous + " " + stem, 0.0)
+            if stem != w:
+                z += get("s " + stem, 0.0)
+            if hebrew and len(w) > 3 and w[0] in _HEBREW_PREFIXES:
+                z += get("h " + w[1:], 0.0)
+            previous = stem
+        return z
+
+    def fault_probability(self, tokens: list[str]) -> float:
+        return _sigmoid(self.gate_logit(tokens))
+
+    def passes_gate(self, tokens: list[str]) -> bool:
+        return self.gate_logit(tokens) >= self._gate_logit
 
     def predict(self, tokens: list[str]) -> Prediction | None:
         """The kind of problem in a sentence, or None when the gate lets it pass."""
-        feats = features(tokens, self.lang)
-        get = self.gate.get
-        z = self.gate_bias + sum(get(f, 0.0) for f, _ in feats)
+        z = self.gate_logit(tokens)
         if z < self._gate_logit:
             return None
-        p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+        feats = features(tokens, self.lang)
+        p = _sigmoid(z)
         scores = list(self.kind_bias)
         rows = []
         for f, i in feats:
@@ -119,6 +141,10 @@ class WordingModel:
         for f, i in feats:
             per_word[i] += gate_weights.get(f, 0.0)
         return Prediction(self.kinds[best], p, per_word)
+
+
+def _sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @lru_cache(maxsize=None)

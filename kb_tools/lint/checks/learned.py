@@ -19,6 +19,7 @@ from __future__ import annotations
 from kb_tools.errors import InputError
 from kb_tools.lint import wording_model
 from kb_tools.lint.checks import Check, Finding
+from kb_tools.lint.context import QUOTE
 from kb_tools.lint.diagnostic import Severity
 
 KINDS = ("bureaucratic", "legal-reference", "blaming", "condescending", "passing-the-buck", "robotic", "flat-refusal")
@@ -72,13 +73,26 @@ def _predict_page(ctx, model) -> list:
         if block.block.kind != "paragraph":
             continue
         for start, end in block.sentences:
-            tokens = wording_model.words(text, start, end)
+            cheap = wording_model.tokens(text[start:end])
+            if len(cheap) < MIN_WORDS or not model.passes_gate(cheap):
+                continue  # nearly every sentence ends here
+            tokens = _unquoted(text, start, end, wording_model.words(text, start, end))
             if len(tokens) < MIN_WORDS:
                 continue
             prediction = model.predict([t.text for t in tokens])
             if prediction is not None:
                 found.append((prediction, (start, end), tokens))
     return found
+
+
+def _unquoted(text: str, start: int, end: int, tokens: list) -> list:
+    """``tokens`` less those between double quotes: a quoted phrase is mentioned, not used
+    ('Avoid "we apologise for any inconvenience"'), as the phrase rules treat it."""
+    marks = [m.start() for m in QUOTE.finditer(text, start, end)]
+    if len(marks) < 2:
+        return tokens
+    spans = list(zip(marks[::2], marks[1::2]))
+    return [t for t in tokens if not any(a < t.start < b for a, b in spans)]
 
 
 def _heaviest_window(weights: list[float]) -> tuple[int, int]:

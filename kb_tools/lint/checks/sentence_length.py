@@ -23,6 +23,7 @@ from kb_tools.lint.checks.existence import compile_pattern
 from kb_tools.lint.diagnostic import Severity
 from kb_tools.lint.language import normalize
 from kb_tools.lint.sentence_shape import shape
+from kb_tools.lint.sentences import WORD
 
 
 class SentenceLength(Check):
@@ -67,6 +68,8 @@ class SentenceLength(Check):
             if block.block.kind not in self.scope:
                 continue
             for start, end in block.sentences:
+                if len(WORD.findall(ctx.text, start, end)) <= self.max_words:
+                    continue  # most sentences: no need to look at their shape
                 s = shape(ctx.text, start, end, self.dense)
                 severity = self.severity(s)
                 if severity is not None:
