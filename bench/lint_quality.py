@@ -36,7 +36,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from bench import wording_batches  # noqa: E402
 from tests import eval_set  # noqa: E402
 
-LOG = wording_batches.ROOT / "bench/results/blind-log.jsonl"
+LOG = wording_batches.LOG
 
 
 def in_sample(verbose: bool) -> int:
@@ -53,14 +53,8 @@ def in_sample(verbose: bool) -> int:
     return 0
 
 
-def logged() -> list[dict]:
-    if not LOG.exists():
-        return []
-    return [json.loads(line) for line in LOG.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def blind(batch: str, log: bool, note: str, verbose: bool) -> int:
-    if log and any(entry["batch"] == batch for entry in logged()):
+    if log and any(entry["batch"] == batch for entry in wording_batches.logged(LOG)):
         print(f"batch '{batch}' is already in {LOG.name}: only its first score is logged", file=sys.stderr)
         return 2
     items = wording_batches.load(batch)
@@ -83,7 +77,7 @@ def blind(batch: str, log: bool, note: str, verbose: bool) -> int:
 
 def show_log() -> int:
     print(f"{'date':10} {'revision':14} {'batch':22} {'lang':4} {'items':>5} {'F1':>5} {'para':>5} {'alarm':>5}")
-    for entry in logged():
+    for entry in wording_batches.logged(LOG):
         for lang, s in entry["languages"].items():
             para = s["paraphrase_recall"]
             alarm = s["lookalike_alarms"]

@@ -20,6 +20,7 @@ Scoring is what a writer sees at the default failing level: every finding of sev
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -37,6 +38,8 @@ from kb_tools.lint.engine import Linter, Settings  # noqa: E402
 from kb_tools.lint.select import Selector  # noqa: E402
 
 DATA = ROOT / "bench/wording_data"
+LOG = ROOT / "bench/results/blind-log.jsonl"
+"""The blind log: one line per batch, its first score (bench/lint_quality.py blind --log)."""
 LABELS = ("bureaucratic", "legal-reference", "blaming", "condescending", "passing-the-buck", "robotic", "flat-refusal")
 KIND_OF_SLUG = {label: label for label in LABELS}
 """Rule slugs (phrase rules and the model's findings alike) → the batch label they report."""
@@ -66,6 +69,23 @@ def load(batch: str | Path, langs=None) -> list[Item]:
                     raise ValueError(f"{path}: unknown label {label!r}")
                 items.append(Item(lang_dir.name, str(entry["text"]), label, entry.get("style", ""), str(path.relative_to(ROOT))))
     return items
+
+
+def logged(log: Path | None = None) -> list[dict]:
+    """The entries of the blind log, oldest first."""
+    log = log or LOG
+    if not log.exists():
+        return []
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def require_logged(batches, log: Path | None = None) -> None:
+    """Refuse to tune on a batch whose first, blind score is not in the log."""
+    seen = {entry["batch"] for entry in logged(log)}
+    missing = [b for b in batches if b not in seen]
+    if missing:
+        raise SystemExit(f"batch {', '.join(missing)} has no blind score in {(log or LOG).name}: "
+                         f"run bench/lint_quality.py blind BATCH --log before tuning on it")
 
 
 def kinds_found(linter: Linter, item: Item) -> set[str]:

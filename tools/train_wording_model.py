@@ -40,8 +40,7 @@ from bench import wording_batches  # noqa: E402
 from kb_tools.lint.language import PACK_LANGUAGES, normalize  # noqa: E402
 from kb_tools.lint.wording_model import FEATURES_VERSION, features, words  # noqa: E402
 
-TRAINING_BATCHES = ["train"]
-LOG = ROOT / "bench/results/blind-log.jsonl"
+TRAINING_BATCHES = ["train", "train2"]
 OUT = ROOT / "kb_tools/lint/models"
 KINDS = list(wording_batches.LABELS)
 CODE_KIND = {f"KB10{i + 1}": kind for i, kind in enumerate(KINDS)}
@@ -50,25 +49,11 @@ MIN_COUNT = 2
 """A feature must occur in this many training sentences to be kept."""
 
 
-def logged_batches() -> set[str]:
-    if not LOG.exists():
-        return set()
-    return {json.loads(line)["batch"] for line in LOG.read_text(encoding="utf-8").splitlines() if line.strip()}
-
-
-REAL_WEIGHT = 3.0
-"""Weight of a real documentation sentence against a written one in the gate's training:
-the model must be right about ordinary documentation above all, where faults are rare."""
-
-
 def examples(lang: str) -> list[tuple[str, str, str]]:
     """(text, kind or 'none', where it came from: batch, eval, demo or ``real:<file>``) for ``lang``."""
     found = []
-    logged = logged_batches()
+    wording_batches.require_logged(TRAINING_BATCHES)
     for batch in TRAINING_BATCHES:
-        if batch not in logged:
-            raise SystemExit(f"batch '{batch}' has no blind score in {LOG.relative_to(ROOT)}: "
-                             f"run bench/lint_quality.py blind {batch} --log first")
         found += [(i.text, i.label, "batch") for i in wording_batches.load(batch, [lang])]
     data = yaml.safe_load((ROOT / f"tests/eval/{lang}.yml").read_text(encoding="utf-8"))
     for item in data["sentences"]:

@@ -1,0 +1,73 @@
+"""The wording model (KB111–KB117): what it reports, how it explains it, and how it can be
+switched off. Its quality is measured blind in bench/ (bench/lint_quality.py), not here."""
+
+import json
+
+import pytest
+
+from kb_tools.lint import wording_model
+from kb_tools.lint.diagnostic import Severity
+from kb_tools.lint.engine import Linter, Settings
+from kb_tools.lint.language import PACK_LANGUAGES
+from kb_tools.lint.select import Selector
+from tests import eval_set
+
+BLAME = "Had you kept the receipt like everyone else does, this would have been easy to sort out."
+
+
+def lint(text, select=("KB1",), ignore=(), lang="en"):
+    return Linter(Settings(Selector(select=select, ignore=ignore))).lint_text(text + "\n", f"page.{lang}.md")
+
+
+def test_a_paraphrase_without_a_listed_phrase_is_found_named_and_underlined():
+    found = lint(BLAME)
+    assert [d.code for d in found] == ["KB113"]  # the phrase rule KB103 has nothing to say here
+    d = found[0]
+    assert d.severity is Severity.WARNING and d.slug == "blaming-learned"
+    underlined = BLAME[d.column - 1:d.end_column - 1]
+    assert 1 <= len(underlined.split()) <= 4 and f"'{underlined}'" in d.message
+
+
+def test_quoted_text_is_mentioned_not_used():
+    assert lint(f'Never write "{BLAME}" to a customer.') == []
+
+
+def test_the_model_can_be_switched_off_alone_or_one_kind_at_a_time():
+    assert lint(BLAME, ignore=("KB11",)) == []
+    assert lint(BLAME, ignore=("KB113",)) == []
+    assert [d.code for d in lint(BLAME, ignore=("KB114",))] == ["KB113"]
+    page = "---\nkb_lint: {ignore: [KB113]}\n---\n" + BLAME
+    assert lint(page) == []
+
+
+def test_a_sentence_the_phrase_rule_already_reports_is_not_reported_again():
+    text = "It's your fault, since you should have kept the receipt like everyone else."
+    codes = [d.code for d in lint(text)]
+    assert "KB103" in codes and "KB113" not in codes
+
+
+@pytest.mark.parametrize("lang", PACK_LANGUAGES)
+def test_every_pack_language_ships_a_model_trained_on_these_features(lang):
+    model = wording_model.load(lang)
+    assert model is not None and model.lang == lang
+    assert 0.5 <= model.warning <= 0.99 and model.info == model.warning  # no info band: see the training script
+    assert set(model.kinds) == {"bureaucratic", "legal-reference", "blaming", "condescending", "passing-the-buck",
+                                "robotic", "flat-refusal"}
+
+
+@pytest.mark.parametrize("lang", PACK_LANGUAGES)
+def test_the_fast_gate_sums_exactly_the_model_features(lang):
+    model = wording_model.load(lang)
+    for item in eval_set.load(lang)[:40]:
+        tokens = [w.text for w in wording_model.words(item["text"].lower())]
+        slow = model.gate_bias + sum(model.gate.get(f, 0.0) for f, _ in wording_model.features(tokens, lang))
+        assert model.gate_logit(tokens) == pytest.approx(slow)
+        assert wording_model.tokens(item["text"]) == tokens
+
+
+def test_a_model_trained_on_other_features_is_refused(tmp_path):
+    path = wording_model.resources.files("kb_tools.lint").joinpath("models/wording-en.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["features_version"] = wording_model.FEATURES_VERSION + 1
+    with pytest.raises(ValueError, match="rebuild it"):
+        wording_model.WordingModel(data)
