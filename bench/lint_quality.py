@@ -2,7 +2,7 @@
 
     python bench/lint_quality.py [-v]                      # in-sample: tests/eval/<lang>.yml
     python bench/lint_quality.py blind BATCH [--log] [-v]  # a batch in bench/wording_data/BATCH/
-    python bench/lint_quality.py log                       # every blind score so far
+    python bench/lint_quality.py log [--markdown]          # every blind score so far
 
 **The blind protocol.** The in-sample sets were written together with the rules, so their
 score flatters them. The figure we quote comes from batches that:
@@ -75,7 +75,24 @@ def blind(batch: str, log: bool, note: str, verbose: bool) -> int:
     return 0 if worst >= 0.90 else 1
 
 
-def show_log() -> int:
+def log_markdown(entries: list[dict]) -> str:
+    """The blind log as the Markdown table in docs/writing/lint-quality.md (a test keeps them equal)."""
+    rows = ["| date | code revision | batch | language | items | precision | recall | F1 | stock recall "
+            "| paraphrase recall | look-alikes warned | kind F1 |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    pct = lambda x: "–" if x is None else f"{x:.0%}"  # noqa: E731
+    for entry in entries:
+        for lang, s in entry["languages"].items():
+            rows.append(f"| {entry['date']} | `{entry['revision']}` | {entry['batch']} | {lang} | {s['items']} | "
+                        f"{s['precision']:.2f} | {s['recall']:.2f} | **{s['f1']:.2f}** | {pct(s['stock_recall'])} | "
+                        f"{pct(s['paraphrase_recall'])} | {pct(s['lookalike_alarms'])} | {s.get('kind_f1', 0):.2f} |")
+    return "\n".join(rows) + "\n"
+
+
+def show_log(markdown: bool = False) -> int:
+    if markdown:
+        print(log_markdown(wording_batches.logged(LOG)), end="")
+        return 0
     print(f"{'date':10} {'revision':14} {'batch':22} {'lang':4} {'items':>5} {'F1':>5} {'para':>5} {'alarm':>5}")
     for entry in wording_batches.logged(LOG):
         for lang, s in entry["languages"].items():
@@ -95,12 +112,13 @@ def main() -> int:
     b.add_argument("--log", action="store_true", help="append this first score to the blind log")
     b.add_argument("--note", default="", help="what the batch is (kept in the log)")
     b.add_argument("-v", "--verbose", action="store_true")
-    sub.add_parser("log", help="print the blind log")
+    g = sub.add_parser("log", help="print the blind log")
+    g.add_argument("--markdown", action="store_true", help="as the table in docs/writing/lint-quality.md")
     args = parser.parse_args()
     if args.command == "blind":
         return blind(args.batch, args.log, args.note, args.verbose)
     if args.command == "log":
-        return show_log()
+        return show_log(args.markdown)
     return in_sample(args.verbose)
 
 

@@ -29,6 +29,59 @@ LANGUAGE_NAMES = {COMMON: "every language", "en": "English", "ru": "Russian", "h
                   "fa": "Persian"}
 
 
+FORMULA_SOURCES = {
+    "flesch": "Flesch reading ease (Flesch 1948): 206.835 − 1.015 × words per sentence − 84.6 × syllables per word. "
+              "50 is \"fairly difficult\", below 30 \"very difficult\".",
+    "flesch_oborneva": "Flesch reading ease with Oborneva's constants for Russian (Oborneva 2006): "
+                       "206.835 − 1.3 × words per sentence − 60.1 × syllables per word.",
+    "lix": "LIX (Björnsson 1968): words per sentence + 100 × share of words longer than six letters. It needs no "
+           "per-language constants, so it serves languages without a calibrated Flesch. On its usual scale 50–60 is "
+           "difficult and over 60 very difficult; Hebrew, written without vowels, has shorter words, so its bands sit lower.",
+}
+
+
+def _calibration(table: dict) -> str:
+    """How the graded rules are set per language: readability limits and the wording model's thresholds."""
+    from kb_tools.lint import wording_model
+
+    by_lang: dict[str, dict] = {}
+    for rules in table.values():
+        for rule in rules:
+            by_lang.setdefault(rule.lang, {})[rule.slug] = rule.check
+    rows = ["\n## Calibration { #calibration }\n\n",
+            "The graded rules report `info` past a first limit and `warning` past a second. Per language:\n\n",
+            "| Language | KB201 info over | KB201 warning over | KB202 score | KB202 info | KB202 warning | Wording model warns from |\n",
+            "|---|---|---|---|---|---|---|\n"]
+    formulas = []
+    for lang, checks in by_lang.items():
+        length, hard = checks.get("long-sentence"), checks.get("hard-paragraph")
+        if length is None or hard is None:
+            continue
+        side = "below" if hard.higher_is_easier else "above"
+        model = wording_model.load(lang)
+        warns = f"p ≥ {model.warning:.2f}" if model else "no model"
+        rows.append(f"| {LANGUAGE_NAMES.get(lang, lang).capitalize()} | {length.max_words} words | {length.hard_max_words} words, "
+                    f"or dense | {hard.formula_name} | {side} {hard.threshold} | {side} {hard.hard_threshold} | {warns} |\n")
+        if hard.formula_name not in formulas:
+            formulas.append(hard.formula_name)
+    rows.append("\nWhere the numbers come from:\n\n")
+    rows.append("- **Sentence limits** follow plain-language guidance for support writing (GOV.UK's 25 words for English; "
+                "a little lower for the inflected languages, whose words carry more). The hard limit is 15 words more: "
+                "editors judging real help centres found one-idea sentences of 26–39 words mostly fine, and sentences "
+                "of 40 or more not. A sentence is *dense* when at least a quarter of its words, and at least five, are "
+                "nominalisations or passives, by the pattern in the language's `long-sentence.yml` (`dense:`).\n")
+    rows += [f"- **{name}**: {FORMULA_SOURCES[name]}\n" for name in formulas]
+    rows.append("- **The wording model** (KB111–KB117) is a linear classifier per language over words, five-letter "
+                "stems and pairs of stems: a *gate* for \"is anything wrong here\" and a *kind* model for which "
+                "problem. `tools/train_wording_model.py` trains it, deterministically, from the blind batches in "
+                "`bench/wording_data/`, the labelled sets in `tests/eval/`, the demo's own prose and the training half of "
+                "`bench/realworld/` (real documentation, as acceptable sentences). Its warning threshold is the one that "
+                "scores best on the written examples under cross-validation while it warns on at most 0.15% of the "
+                "real documentation sentences; below it the model says nothing. See "
+                "[How good is kb lint?](lint-quality.md).\n")
+    return "".join(rows)
+
+
 def _example(text: str) -> str:
     if "\n" in text or "`" in text:
         return "\n```markdown\n" + text + "\n```\n"
@@ -41,6 +94,7 @@ def render_markdown(table: dict) -> str:
         first = rules[0]
         langs = ", ".join(LANGUAGE_NAMES.get(r.lang, r.lang) for r in rules)
         parts.append(f"| [{code}](#{code.lower()}) | `{first.slug}` | {first.severity} | {langs} | {first.summary} |\n")
+    parts.append(_calibration(table))
     for code, rules in table.items():
         first = rules[0]
         parts.append(f"\n## {code} {first.slug} {{ #{code.lower()} }}\n\n{first.summary}\n\n{first.description}\n")

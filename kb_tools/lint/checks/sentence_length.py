@@ -6,8 +6,8 @@ Options (per language, in the pack):
   clause_words    a sentence of three or more clauses, none longer than this, reads as a
                   list of steps or items: it is never more than ``info`` (default 12).
   dense           a pattern for nominalisations and passives; a sentence over
-                  ``max_words`` whose share of them reaches ``dense_share`` (default 0.15)
-                  is a ``warning`` too, whatever its length.
+                  ``max_words`` whose share of them reaches ``dense_share`` (default 0.25)
+                  is a ``warning`` too, whatever its length (with at least ``DENSE_MIN`` of them).
   scope           the block kinds checked (default paragraph: headings and table cells
                   are not sentences).
 
@@ -26,6 +26,10 @@ from kb_tools.lint.sentence_shape import shape
 from kb_tools.lint.sentences import WORD
 
 
+DENSE_MIN = 5
+"""Fewest abstract nouns and passives that make a sentence dense: a title in a link brings two or three."""
+
+
 class SentenceLength(Check):
     name = "sentence_length"
     options = ("max_words", "hard_max_words", "clause_words", "dense", "dense_share", "scope")
@@ -39,7 +43,7 @@ class SentenceLength(Check):
             raise InputError(where, None, "'hard_max_words' must not be less than 'max_words'")
         dense = options.get("dense")
         self.dense = compile_pattern(normalize(dense)[0], where) if dense else None
-        self.dense_share = float(options.get("dense_share", 0.15))
+        self.dense_share = float(options.get("dense_share", 0.25))
         self.scope = tuple(options.get("scope") or ("paragraph",))
 
     def _whole(self, options: dict, key: str, default):
@@ -59,7 +63,7 @@ class SentenceLength(Check):
             return None
         if s.list_like(self.clause_words):
             return Severity.INFO
-        if s.words > self.hard_max_words or s.dense >= 3 and s.dense >= self.dense_share * s.words:
+        if s.words > self.hard_max_words or s.dense >= DENSE_MIN and s.dense >= self.dense_share * s.words:
             return Severity.WARNING
         return Severity.INFO
 
