@@ -29,6 +29,7 @@ import argparse
 import datetime
 import json
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
@@ -89,7 +90,20 @@ def log_markdown(entries: list[dict]) -> str:
     return "\n".join(rows) + "\n"
 
 
-def show_log(markdown: bool = False) -> int:
+DOCS = wording_batches.ROOT / "docs/writing/lint-quality.md"
+_SECTION = re.compile(r"(<!-- blind-log:[^\n]*-->\n).*?(<!-- /blind-log -->)", re.DOTALL)
+
+
+def docs_with_log(page: str, entries: list[dict]) -> str:
+    """``page`` with the blind-log section replaced by the current table."""
+    return _SECTION.sub(lambda m: m.group(1) + log_markdown(entries) + m.group(2), page)
+
+
+def show_log(markdown: bool = False, write_docs: bool = False) -> int:
+    if write_docs:
+        DOCS.write_text(docs_with_log(DOCS.read_text(encoding="utf-8"), wording_batches.logged(LOG)), encoding="utf-8")
+        print(f"updated {DOCS.relative_to(wording_batches.ROOT)}")
+        return 0
     if markdown:
         print(log_markdown(wording_batches.logged(LOG)), end="")
         return 0
@@ -114,11 +128,12 @@ def main() -> int:
     b.add_argument("-v", "--verbose", action="store_true")
     g = sub.add_parser("log", help="print the blind log")
     g.add_argument("--markdown", action="store_true", help="as the table in docs/writing/lint-quality.md")
+    g.add_argument("--write-docs", action="store_true", help="put that table into docs/writing/lint-quality.md")
     args = parser.parse_args()
     if args.command == "blind":
         return blind(args.batch, args.log, args.note, args.verbose)
     if args.command == "log":
-        return show_log(args.markdown)
+        return show_log(args.markdown, args.write_docs)
     return in_sample(args.verbose)
 
 

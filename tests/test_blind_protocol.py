@@ -60,3 +60,11 @@ def test_the_real_world_corpus_is_split_in_two_fixed_halves():
     held_out = set(p for _, _, folder in sources for p in realworld.pages(folder))
     trained = set(p for _, _, folder in sources for p in realworld.pages(folder, "train"))
     assert not held_out & trained and held_out | trained == set(pages)
+
+
+def test_the_docs_show_the_blind_log_as_it_is():
+    from bench import lint_quality
+
+    page = lint_quality.DOCS.read_text(encoding="utf-8")
+    assert page == lint_quality.docs_with_log(page, wording_batches.logged()), \
+        "run: python bench/lint_quality.py log --write-docs"
