@@ -137,3 +137,19 @@ def test_each_file_is_linted_once_per_command_even_with_fallback_pages(tmp_path)
     result = mkdocs_build(config, tmp_path / "site", strict=False)
     assert (tmp_path / "site" / "ru" / "extra" / "index.html").exists()  # the fallback page was rendered
     assert result.stderr.count("extra.md:3:1: KB101") == 1, result.stderr
+
+
+SCRIPT = {"ru": "а-яё", "hr": "čćđšž", "sl": "čšž", "he": "\u05d0-\u05ea", "fa": "\u0600-\u06ff"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_copyright_line_is_in_the_pages_language(pages, lang):
+    import re
+
+    line = pages[f"{lang}/"].select_one(".md-copyright__highlight").get_text(" ", strip=True)
+    english = pages[""].select_one(".md-copyright__highlight").get_text(" ", strip=True)
+    assert line != english and re.search(f"[{SCRIPT[lang]}]", line), line
+    if LANGUAGES[lang] == "rtl":
+        # In right-to-left text the closing full stop must follow a word of the language,
+        # or the bidi algorithm shows it on the wrong side.
+        assert re.search(f"[{SCRIPT[lang]}]\\.$", line), line
