@@ -74,6 +74,10 @@ def read_text(path) -> str:
         data = open(path, "rb").read()
     except OSError as exc:
         raise InputError(path, None, f"cannot read file: {exc.strerror}") from None
+    nul = data.find(b"\0")
+    if nul != -1:  # valid UTF-8 may hold NUL bytes, but no text file does: an image, an archive, a database
+        line = data[:nul].count(b"\n") + 1
+        raise InputError(path, line, f"a binary file, not text (a NUL byte at offset {nul})")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
