@@ -110,7 +110,7 @@ def test_unreadable_files_are_diagnostics(write):
     # NUL bytes are valid UTF-8 but no text file has them: an image or archive named .md
     binary = write("image.md", b"Title\n\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (d,) = Linter().lint_file(str(binary))
-    assert (d.code, d.line) == ("KB001", 2) and "binary file" in d.message
+    assert (d.code, d.line) == ("KB001", 4) and "binary file" in d.message  # the NUL is on line 4
     (d,) = Linter().lint_text("---\ntitle: [x\n---\nBody.\n", "fm.md")
     assert d.code == "KB001" and "invalid YAML" in d.message and d.line >= 2
     # YAML reads an impossible date, Python refuses it: one finding at its line, no traceback
