@@ -61,14 +61,21 @@ def registry_file(write):
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory):
-    """The demo help centre, built once per test run with a real `mkdocs build --strict`."""
+def demo_build(tmp_path_factory):
+    """(site folder, finished process) of the demo help centre, built once per test run with a
+    real `mkdocs build --strict`."""
     from tests.build_helpers import mkdocs_build
 
     out = tmp_path_factory.mktemp("demo-site")
     result = mkdocs_build(ROOT / "mkdocs.yml", out)
     assert result.returncode == 0, result.stderr
-    return out
+    return out, result
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo_build):
+    """The built demo help centre's folder."""
+    return demo_build[0]
 
 
 @pytest.fixture(scope="session")

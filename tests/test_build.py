@@ -146,3 +146,13 @@ def test_demo_lints_clean(capsys, monkeypatch):
     report = json.loads(capsys.readouterr().out)
     assert report["diagnostics"] == []
     assert report["summary"]["files"] == len(list((ROOT / "docs").rglob("*.md")))
+
+
+def test_the_default_build_log_shows_only_what_a_writer_must_act_on(demo_build):
+    # mkdocs-static-i18n's progress notes and MkDocs' notes on the rewritten links to English
+    # pages used to bury warnings under 30 lines; `mkdocs build -v` still shows them.
+    _, result = demo_build
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    routine = ("INFO    -  Cleaning site directory", "INFO    -  Building documentation to directory",
+               "INFO    -  Documentation built in")
+    assert [line for line in lines if not line.startswith(routine)] == []

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import logging
 import re
 
 import jinja2
@@ -56,6 +57,14 @@ HREFLANG = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?'
 MD_LINK = re.compile(r"(\]\(\s*<?)([^)\s>#:]+\.md)(#[^)\s>]*)?")  # an inline link's relative .md target
 
 
+def quiet_i18n_progress() -> None:
+    """At the default log level, keep mkdocs-static-i18n's progress notes ("Building 'ru'
+    documentation…", "Overriding 'ru' config…", lunr language notices: 20 lines a build) out
+    of the log, so the warnings a writer must act on stand out. `mkdocs build -v` shows them."""
+    if logging.getLogger("mkdocs").getEffectiveLevel() == logging.INFO:
+        logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
+
+
 class CategoriesPlugin(BasePlugin[CategoriesConfig]):
     def __init__(self):
         self.folders: dict[str, catalog.Folder] = {}
@@ -67,6 +76,7 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
     def on_startup(self, *, command, dirty):
         # Defining on_startup also keeps this plugin (and its template cache) across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
+        quiet_i18n_progress()
 
     @event_priority(-90)  # after kb/lint and kb/search have seen every file, before mkdocs-static-i18n (-100)
     def _drop_unused_pages(self, files, config):
