@@ -7,12 +7,12 @@ import json
 import sys
 
 from kb_tools import __version__, lint_setup
-from kb_tools.editorial import command as report_command
+from kb_tools.report import command as report_command
 from kb_tools.errors import ExitStatus, InputError
 from kb_tools.lint import changed, fixes, packs
 from kb_tools.lint.engine import UNREADABLE, default_jobs, markdown_files
 from kb_tools.lint.options import FAIL_ON
-from kb_tools.report import renderers
+from kb_tools.lint.formats import renderers
 from kb_tools.rules_reference import render_markdown
 from kb_tools.yamlsource import read_text
 

@@ -1,17 +1,6 @@
-"""Renderers: each module has ``render(diagnostics, rules, files) -> str``; they never compute findings."""
+"""The editors' readability report (``kb report``): every page's readability score, lint
+findings and review dates, as a self-contained HTML page or as JSON for dashboards.
 
-from __future__ import annotations
-
-
-def renderers() -> dict:
-    from kb_tools.report import github, json, sarif, summary_markdown, text
-
-    return {"text": text.render, "json": json.render, "github": github.render, "sarif": sarif.render,
-            "summary": summary_markdown.render}
-
-
-def summary(diagnostics, files: int) -> dict:
-    counts = {"files": files, "error": 0, "warning": 0, "info": 0}
-    for d in diagnostics:
-        counts[str(d.severity)] += 1
-    return counts
+collect.py reads pages into records, overview.py groups them, charts.py/html.py/json.py
+render the groups, command.py is the ``kb report`` front-end. Nothing here imports MkDocs.
+"""

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from kb_tools.editorial.overview import CategoryStats, LanguageStats
-from kb_tools.editorial.scoring import FORMULA_NAMES, HARD, OK, UNSCORED
+from kb_tools.report.overview import CategoryStats, LanguageStats
+from kb_tools.report.scoring import FORMULA_NAMES, HARD, OK, UNSCORED
 # One table of language names for the whole tool (it lives with the rules reference for now).
 from kb_tools.rules_reference import LANGUAGE_NAMES
 

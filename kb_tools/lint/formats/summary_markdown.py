@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kb_tools.report import summary
+from kb_tools.lint.formats import summary
 
 WORST = 10
 

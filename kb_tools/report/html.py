@@ -10,10 +10,10 @@ from __future__ import annotations
 from html import escape
 
 from kb_tools import __version__
-from kb_tools.editorial import charts
-from kb_tools.editorial.collect import Page
-from kb_tools.editorial.overview import Overview
-from kb_tools.editorial.scoring import FORMULA_NAMES, HARD, UNSCORED, readability_rule
+from kb_tools.report import charts
+from kb_tools.report.collect import Page
+from kb_tools.report.overview import Overview
+from kb_tools.report.scoring import FORMULA_NAMES, HARD, UNSCORED, readability_rule
 
 RTL = {"ar", "fa", "he", "ps", "ur", "yi"}
 

@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from kb_tools.editorial.collect import ARTICLE, Page
-from kb_tools.editorial.scoring import HARD, OK, UNSCORED, readability_rule
+from kb_tools.report.collect import ARTICLE, Page
+from kb_tools.report.scoring import HARD, OK, UNSCORED, readability_rule
 
 BANDS = (OK, HARD, UNSCORED)
 _BIN_WIDTH = {"flesch": 10, "flesch_oborneva": 10, "lix": 5}

@@ -21,9 +21,9 @@ from kb_tools.lint import packs
 from kb_tools.lint.diagnostic import Diagnostic, Severity
 from kb_tools.lint.engine import Linter, default_jobs
 from kb_tools.lint.language import PACK_LANGUAGES, language_of, split_suffix
-from kb_tools.editorial.review import ReviewDate, read_date
+from kb_tools.report.review import ReviewDate, read_date
 from kb_tools.markdown_source import parse
-from kb_tools.editorial.scoring import UNSCORED, Score, Text, measure
+from kb_tools.report.scoring import UNSCORED, Score, Text, measure
 from kb_tools.yamlsource import read_text
 
 ARTICLE, INDEX, PAGE = "article", "index", "page"

@@ -13,10 +13,10 @@ import sys
 from datetime import date
 
 from kb_tools import lint_setup
-from kb_tools.editorial import html, json
-from kb_tools.editorial.collect import collect
-from kb_tools.editorial.overview import build
-from kb_tools.editorial.review import parse_day
+from kb_tools.report import html, json
+from kb_tools.report.collect import collect
+from kb_tools.report.overview import build
+from kb_tools.report.review import parse_day
 from kb_tools.errors import ExitStatus, InputError
 from kb_tools.lint.engine import markdown_files
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kb_tools.report import summary
+from kb_tools.lint.formats import summary
 
 
 def render(diagnostics, rules, files: int) -> str:
