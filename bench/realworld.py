@@ -1,6 +1,6 @@
 """kb lint on real help centres nobody here wrote (bench/realworld/), and blind judging of its warnings.
 
-    python bench/realworld.py                       # warnings per 10,000 words, per language and source
+    python bench/realworld.py [--corpus DIR]        # warnings per 10,000 words, per language and source
     python bench/realworld.py sample --n 80 --seed 7 --out bench/results/realworld-sample-DATE.jsonl
     python bench/realworld.py score bench/results/realworld-judged-DATE.jsonl [--log]
 
@@ -11,7 +11,8 @@ which language it is in (kb lint tells from the text and from locale markers in 
 the *held-out* half. tools/train_wording_model.py may use sentences of the training half
 as examples of ordinary prose (real documentation is what the model must stay quiet on);
 everything this script reports and samples comes from the held-out half only, which no
-model and no rule was ever tuned on.
+model and no rule was ever tuned on. ``--corpus bench/realworld-fresh`` reads a second
+corpus, gathered after the last tuning, of which every file is held out.
 
 ``sample`` draws a seeded random sample of the warnings (severity warning or error), half
 wording (KB1xx) and half readability (KB2xx), with each warning's paragraph, into a sheet
@@ -47,14 +48,17 @@ LOG = ROOT / "bench/results/realworld-log.jsonl"
 METADATA = {"SOURCE.md", "README.md"}
 
 
-def sources() -> list[tuple[str, str, Path]]:
-    """(language folder, source name, folder) of every source in the corpus."""
-    return [(lang.name, src.name, src) for lang in sorted(CORPUS.iterdir()) if lang.is_dir()
+def sources(corpus: Path = CORPUS) -> list[tuple[str, str, Path]]:
+    """(language folder, source name, folder) of every source in a corpus."""
+    return [(lang.name, src.name, src) for lang in sorted(corpus.iterdir()) if lang.is_dir()
             for src in sorted(lang.iterdir()) if src.is_dir()]
 
 
 def half(path: Path) -> str:
-    """``train`` or ``held-out``: a fixed split by a hash of the file's path in the corpus."""
+    """``train`` or ``held-out``: a fixed split by a hash of the file's path in the corpus.
+    Every file of another corpus (bench/realworld-fresh) is held out."""
+    if not path.is_relative_to(CORPUS):
+        return "held-out"
     digest = hashlib.sha1(str(path.relative_to(CORPUS)).encode("utf-8")).digest()
     return "train" if digest[0] % 2 == 0 else "held-out"
 
@@ -82,9 +86,9 @@ def family(code: str) -> str:
     return {"KB1": "wording", "KB2": "readability"}.get(code[:3], "other")
 
 
-def survey(linter: Linter) -> dict:
+def survey(linter: Linter, corpus: Path = CORPUS) -> dict:
     rows = {}
-    for lang, name, folder in sources():
+    for lang, name, folder in sources(corpus):
         words, found = lint_source(folder, linter)
         warnings = Counter(family(d.code) for _, _, d, _ in found if d.severity >= Severity.WARNING)
         infos = Counter(family(d.code) for _, _, d, _ in found if d.severity < Severity.WARNING)
@@ -104,9 +108,9 @@ def paragraph(text: str, line: int) -> str:
     return "\n".join(lines[a:b + 1])[:1500]
 
 
-def sample(linter: Linter, n: int, seed: int) -> list[dict]:
+def sample(linter: Linter, n: int, seed: int, corpus: Path = CORPUS) -> list[dict]:
     pool = defaultdict(list)
-    for lang, name, folder in sources():
+    for lang, name, folder in sources(corpus):
         _, found = lint_source(folder, linter)
         for relative, text, d, linted in found:
             if d.severity >= Severity.WARNING and family(d.code) != "other":
@@ -136,6 +140,7 @@ def score(path: Path) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="a corpus folder (default bench/realworld)")
     sub = parser.add_subparsers(dest="command")
     s = sub.add_parser("sample")
     s.add_argument("--n", type=int, default=80)
@@ -148,7 +153,7 @@ def main() -> int:
     args = parser.parse_args()
     linter = Linter(Settings(Selector(select=("KB0", "KB1", "KB2"))))
     if args.command == "sample":
-        items = sample(linter, args.n, args.seed)
+        items = sample(linter, args.n, args.seed, args.corpus.resolve())
         Path(args.out).write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
         print(f"{len(items)} warnings written to {args.out}")
         return 0
@@ -164,7 +169,7 @@ def main() -> int:
         return 0
     print(f"{'source':34} {'words':>8} {'wording':>8} {'readab.':>8} {'info':>6}  linted as   (per 10,000 words)")
     totals = defaultdict(lambda: [0, Counter()])
-    for (lang, name), (words, warnings, infos, langs) in survey(linter).items():
+    for (lang, name), (words, warnings, infos, langs) in survey(linter, args.corpus.resolve()).items():
         per = lambda c: 10000 * c / max(words, 1)  # noqa: E731
         shown = ", ".join(f"{k} {v}" for k, v in langs.most_common(3))
         print(f"{lang + '/' + name:34} {words:8} {per(warnings['wording']):8.1f} {per(warnings['readability']):8.1f} "

@@ -34,6 +34,11 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> SourceDict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1 + loader.line_offset
+        try:
+            hash(key)
+        except TypeError:  # "{{ x }}: y" or "? [a, b]": YAML allows it, a settings key cannot be one
+            raise InputError(loader.source_path, line, "a key must be a plain value, not a list or a mapping "
+                             "(template braces such as {{ … }} need quotes in YAML)") from None
         if key in result:
             raise InputError(loader.source_path, line, f"duplicate key '{key}' (first at line {result.key_lines[key]})")
         try:

@@ -111,6 +111,9 @@ def test_unreadable_files_are_diagnostics(write):
     binary = write("image.md", b"Title\n\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (d,) = Linter().lint_file(str(binary))
     assert (d.code, d.line) == ("KB001", 4) and "binary file" in d.message  # the NUL is on line 4
+    # a template in front matter is a mapping key to YAML: one finding, not a traceback
+    (d,) = Linter().lint_text("---\ntitle: x\n{{ site.name }}: y\n---\nBody.\n", "hugo.md")
+    assert (d.code, d.line) == ("KB001", 3) and "plain value" in d.message
     (d,) = Linter().lint_text("---\ntitle: [x\n---\nBody.\n", "fm.md")
     assert d.code == "KB001" and "invalid YAML" in d.message and d.line >= 2
     # YAML reads an impossible date, Python refuses it: one finding at its line, no traceback
