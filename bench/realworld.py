@@ -36,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from kb_tools.errors import InputError  # noqa: E402
 from kb_tools.lint.context import Context  # noqa: E402
 from kb_tools.lint.diagnostic import Severity  # noqa: E402
 from kb_tools.lint.engine import Linter, Settings  # noqa: E402
@@ -74,7 +75,11 @@ def lint_source(folder: Path, linter: Linter):
     for path in pages(folder):
         relative = str(path.relative_to(folder))
         text = path.read_text(encoding="utf-8", errors="replace")
-        doc = parse(text, relative)
+        try:
+            doc = parse(text, relative)
+        except InputError as exc:  # a page kb lint cannot read is a KB001 finding, as in `kb lint`
+            found += [(relative, text, d, "?") for d in linter.unreadable(relative, exc)]
+            continue
         lang = linter.language(doc)[0]
         ctx = Context(doc, lang)
         words += sum(len(WORD.findall(ctx.text, b.start, b.end)) for b in ctx.normalized_blocks())

@@ -67,10 +67,14 @@ def examples(lang: str) -> list[tuple[str, str, str]]:
 def paragraph_sentences(path: Path, shown: str, lang: str, linter=None) -> list[str]:
     """Sentences of 4 words or more from a page's paragraphs, if the page is in ``lang``
     (and, with ``linter``, that none of its phrase rules flags)."""
+    from kb_tools.errors import InputError
     from kb_tools.lint.context import Context
     from kb_tools.markdown_source import parse
 
-    doc = parse(path.read_text(encoding="utf-8", errors="replace"), shown)
+    try:
+        doc = parse(path.read_text(encoding="utf-8", errors="replace"), shown)
+    except InputError:
+        return []  # front matter kb lint cannot read: no sentences to learn from
     if linter is not None and linter.language(doc)[0] != lang:
         return []
     ctx = Context(doc, lang)
