@@ -49,6 +49,11 @@ MIN_COUNT = 2
 """A feature must occur in this many training sentences to be kept."""
 
 
+REAL_WEIGHT = 3.0
+"""Weight of a real documentation sentence against a written one in the gate's training:
+the model must be right about ordinary documentation above all, where faults are rare."""
+
+
 def examples(lang: str) -> list[tuple[str, str, str]]:
     """(text, kind or 'none', where it came from: batch, eval, demo or ``real:<file>``) for ``lang``."""
     found = []
