@@ -40,6 +40,10 @@ def test_normalize_keeps_the_way_back_to_source_offsets():
     ("Plačate npr. s kartico. Dostava traja 2 dni.", "sl", ["Plačate npr. s kartico.", "Dostava traja 2 dni."]),
     ("آیا سفارش رسید؟ بله رسید.", "fa", ["آیا سفارش رسید؟", "بله رسید."]),
     ("Ask J. Smith. He knows.", "en", ["Ask J. Smith.", "He knows."]),
+    # a list-closing abbreviation ends the sentence before a capital, not before a small letter
+    ("Manage users, payments, etc. And keep it open. Bread, milk, etc. are on the list.", "en",
+     ["Manage users, payments, etc.", "And keep it open.", "Bread, milk, etc. are on the list."]),
+    ("Uplaćuje se 5.000,00 kn. Zatim putujete.", "hr", ["Uplaćuje se 5.000,00 kn.", "Zatim putujete."]),
 ])
 def test_sentence_split(text, lang, expected):
     assert [text[a:b] for a, b in sentences.split(text, lang)] == expected

@@ -86,3 +86,11 @@ def test_product_names_and_labels_do_not_make_a_paragraph_hard():
             "beyond originally anticipated timeframes for customers experiencing unexplained discrepancies. "
             "Notwithstanding considerable organisational complexity, subsequent communications necessitate documentation.")
     assert only(hard, code="KB202").severity is Severity.WARNING
+
+
+def test_hebrew_feminine_plurals_are_not_abstract_nouns():
+    # -ות is the plural of many nouns and adjectives (היכולות המתקדמות), not a nominalisation
+    sentence = ("כדי להשתמש ביכולות המתקדמות של ההוצאות, התקינו את התוספת של ניהול ההוצאות והפעילו את "
+                "התכונות החדשות במופע שלכם כבר היום.")
+    found = only(sentence, "he")
+    assert found is None or found.severity is Severity.INFO

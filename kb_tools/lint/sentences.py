@@ -13,11 +13,14 @@ import re
 ABBREVIATIONS = {
     "en": {"a.m", "approx", "apr", "art", "aug", "ca", "cf", "ch", "cl", "co", "corp", "d.o.o", "dec", "dept", "dr", "e.g", "est", "etc", "excl", "ext", "feb", "fig", "fri", "i.e", "inc", "incl", "jan", "jul", "jun", "ltd", "mar", "max", "min", "mon", "mr", "mrs", "ms", "no", "nov", "oct", "p.m", "para", "pp", "pt", "ref", "sat", "sec", "sep", "sept", "st", "sun", "tel", "thu", "tue", "vs", "wed"},
     "ru": {"абз", "авг", "вкл", "г", "гг", "гл", "д", "дек", "доб", "долл", "др", "ед", "и.о", "им", "искл", "кв", "коп", "корп", "макс", "мес", "мин", "мкр", "млн", "млрд", "моб", "наб", "напр", "нед", "нояб", "обл", "ок", "окт", "оф", "пер", "пл", "под", "подп", "пом", "пос", "пп", "пр", "прил", "прим", "просп", "разд", "ред", "рис", "руб", "сек", "сент", "см", "ст", "стр", "стт", "сут", "т.д", "т.е", "т.к", "т.н", "т.о", "т.п", "т.ч", "табл", "тел", "тыс", "ул", "февр", "физ", "шт", "эл", "эт", "юр", "янв"},
-    "hr": {"al", "br", "d.d", "d.o.o", "dipl", "dr", "engl", "god", "gosp", "gđa", "gđica", "hrv", "ing", "itd", "kn", "kol", "kom", "lip", "lis", "maks", "mil", "min", "mj", "mlrd", "mn", "mr", "ned", "npr", "odj", "odn", "otpr", "ožu", "pet", "podst", "pogl", "pon", "pribl", "pril", "pro", "prof", "ruj", "sc", "sij", "sl", "sri", "srp", "str", "stu", "sub", "sv", "svi", "tel", "tis", "tj", "toč", "tra", "tzv", "ul", "usp", "uto", "velj", "čet", "čl"},
+    "hr": {"al", "br", "d.d", "d.o.o", "dipl", "dr", "engl", "god", "gosp", "gđa", "gđica", "hrv", "ing", "itd", "kol", "kom", "lip", "lis", "maks", "mil", "min", "mj", "mlrd", "mn", "mr", "ned", "npr", "odj", "odn", "otpr", "ožu", "pet", "podst", "pogl", "pon", "pribl", "pril", "pro", "prof", "ruj", "sc", "sij", "sl", "sri", "srp", "str", "stu", "sub", "sv", "svi", "tel", "tis", "tj", "toč", "tra", "tzv", "ul", "usp", "uto", "velj", "čet", "čl"},
     "sl": {"al", "avg", "ca", "cca", "d.d", "d.n.o", "d.o.o", "dipl", "dr", "faks", "ga", "gdč", "gl", "idr", "int", "inž", "ipd", "itd", "itn", "k.d", "mag", "maks", "min", "mio", "mrd", "ned", "npr", "odst", "okt", "oz", "pet", "pogl", "pon", "pribl", "prim", "prof", "s.p", "sob", "sre", "str", "t.i", "tel", "tj", "tor", "toč", "tč", "ul", "univ", "ur", "vklj", "zap", "čet", "čl", "št"},
     "he": {"גב", "וכו", "ח.פ", "טל", "מס", "ע.מ", "עמ", "פקס", "רח", "שד", "ת.ד", "ת.ז"},
     "fa": {"ب.ظ", "ج.ا.ا", "ر.ک", "ص.پ", "ق.ظ", "ق.م", "ن.ک", "ه.ش", "ه.ق", "ک.پ"},
 }
+# Abbreviations that usually close a list, and so often the sentence: before a capital
+# letter they end it ("…, manage payments, etc. And the parts…").
+SENTENCE_FINAL = {"etc", "itd", "itn", "ipd", "idr", "т.д", "т.п", "др", "וכו"}
 _TERMINATOR = re.compile(r"[.!?…؟۔]+[\"')\]»”’]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT_LETTER = re.compile(r"\s+(?:\d+\.\s+)*([^\W\d_])")
@@ -49,6 +52,9 @@ def _is_abbreviation(text: str, floor: int, dot: int, abbreviations) -> bool:
         if following and following.group(1).islower():
             return True  # an ordinal, as Croatian and Slovenian write them: "5. člen", "3. ožujka 2024."
     word = m.group(1).lower()
+    if word in SENTENCE_FINAL:
+        following = _NEXT_LETTER.match(text, dot + 1)
+        return not (following and following.group(1).isupper())
     return len(word.rstrip(".")) == 1 and word[0].isalpha() or word in abbreviations
 
 
