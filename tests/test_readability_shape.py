@@ -91,6 +91,6 @@ def test_product_names_and_labels_do_not_make_a_paragraph_hard():
 def test_hebrew_feminine_plurals_are_not_abstract_nouns():
     # -ות is the plural of many nouns and adjectives (היכולות המתקדמות), not a nominalisation
     sentence = ("כדי להשתמש ביכולות המתקדמות של ההוצאות, התקינו את התוספת של ניהול ההוצאות והפעילו את "
-                "התכונות החדשות במופע שלכם כבר היום.")
+                "התכונות החדשות במופע שלכם כבר היום בבוקר, מיד אחרי ההתקנה.")
     found = only(sentence, "he")
     assert found is None or found.severity is Severity.INFO
