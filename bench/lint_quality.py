@@ -60,7 +60,11 @@ def blind(batch: str, log: bool, note: str, verbose: bool) -> int:
         return 2
     items = wording_batches.load(batch)
     scores = wording_batches.score(items)
+    print("kb lint as it runs by default:")
     print(wording_batches.table(scores))
+    with_model = wording_batches.score(items, select=wording_batches.WITH_MODEL)
+    print("with the opt-in wording model (--select KB,KB11):")
+    print(wording_batches.table(with_model))
     if verbose:
         for lang, s in scores.items():
             for item, expected, found in s.misses:
@@ -68,7 +72,8 @@ def blind(batch: str, log: bool, note: str, verbose: bool) -> int:
     worst = min(s.f1 for s in scores.values())
     if log:
         entry = {"date": datetime.date.today().isoformat(), "revision": wording_batches.revision(), "batch": batch,
-                 "note": note, "languages": {lang: s.as_dict() for lang, s in scores.items()}}
+                 "note": note, "languages": {lang: s.as_dict() for lang, s in scores.items()},
+                 "with_model": {lang: s.as_dict() for lang, s in with_model.items()}}
         LOG.parent.mkdir(parents=True, exist_ok=True)
         with LOG.open("a", encoding="utf-8") as out:
             out.write(json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n")
@@ -77,16 +82,19 @@ def blind(batch: str, log: bool, note: str, verbose: bool) -> int:
 
 
 def log_markdown(entries: list[dict]) -> str:
-    """The blind log as the Markdown table in docs/writing/lint-quality.md (a test keeps them equal)."""
-    rows = ["| date | code revision | batch | language | items | precision | recall | F1 | stock recall "
+    """The blind log as the Markdown table in docs/writing/lint-quality.md (a test keeps them equal).
+    Entries logged since the model became opt-in carry a second row per language, with it on."""
+    rows = ["| date | code revision | batch | rules | language | items | precision | recall | F1 | stock recall "
             "| paraphrase recall | look-alikes warned | kind F1 |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     pct = lambda x: "–" if x is None else f"{x:.0%}"  # noqa: E731
     for entry in entries:
-        for lang, s in entry["languages"].items():
-            rows.append(f"| {entry['date']} | `{entry['revision']}` | {entry['batch']} | {lang} | {s['items']} | "
-                        f"{s['precision']:.2f} | {s['recall']:.2f} | **{s['f1']:.2f}** | {pct(s['stock_recall'])} | "
-                        f"{pct(s['paraphrase_recall'])} | {pct(s['lookalike_alarms'])} | {s.get('kind_f1', 0):.2f} |")
+        runs = [("as run", entry["languages"])] + ([("with model", entry["with_model"])] if "with_model" in entry else [])
+        for name, languages in runs:
+            for lang, s in languages.items():
+                rows.append(f"| {entry['date']} | `{entry['revision']}` | {entry['batch']} | {name} | {lang} | {s['items']} | "
+                            f"{s['precision']:.2f} | {s['recall']:.2f} | **{s['f1']:.2f}** | {pct(s['stock_recall'])} | "
+                            f"{pct(s['paraphrase_recall'])} | {pct(s['lookalike_alarms'])} | {s.get('kind_f1', 0):.2f} |")
     return "\n".join(rows) + "\n"
 
 

@@ -159,9 +159,15 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score(items: list[Item], linter: Linter | None = None) -> dict[str, Score]:
-    """Per-language scores of ``items``."""
-    linter = linter or Linter(Settings(Selector(select=("KB1", "KB2"))))
+DEFAULT = ("KB1", "KB2")
+"""What `kb lint` runs by default among the wording and readability rules."""
+WITH_MODEL = ("KB1", "KB2", "KB11")
+"""The same with the opt-in wording model switched on (``--select KB,KB11``)."""
+
+
+def score(items: list[Item], linter: Linter | None = None, select=DEFAULT) -> dict[str, Score]:
+    """Per-language scores of ``items`` (by default with the rules `kb lint` runs by default)."""
+    linter = linter or Linter(Settings(Selector(select=select)))
     scores: dict[str, Score] = defaultdict(Score)
     for item in items:
         s = scores[item.lang]

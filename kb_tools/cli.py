@@ -126,7 +126,7 @@ def _write(path: str, text: str, mode: str) -> None:
 
 def run_rules(args) -> int:
     table = packs.by_code()
-    rows = [{"code": code, "slug": rules[0].slug, "severity": str(rules[0].severity),
+    rows = [{"code": code, "slug": rules[0].slug, "severity": str(rules[0].severity), "opt_in": rules[0].opt_in,
              "languages": sorted({r.lang for r in rules}), "summary": rules[0].summary} for code, rules in table.items()]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -135,7 +135,8 @@ def run_rules(args) -> int:
         sys.stdout.write(render_markdown(table))
         return ExitStatus.OK
     for row in rows:
-        print(f"{row['code']}  {row['slug']:<22} {row['severity']:<8} {','.join(row['languages']):<20} {row['summary']}")
+        shown = row["summary"] + (" (opt-in: --select KB11)" if row["opt_in"] else "")
+        print(f"{row['code']}  {row['slug']:<22} {row['severity']:<8} {','.join(row['languages']):<20} {shown}")
     return ExitStatus.OK
 
 
@@ -150,7 +151,7 @@ def run_explain(args) -> int:
             raise InputError("kb explain", None, f"no rule '{args.code}'; `kb rules` lists them")
     rules = table[code]
     first = next((r for r in rules if r.lang in ("en", "*")), rules[0])
-    print(f"{code} {first.slug} ({first.severity})\n")
+    print(f"{code} {first.slug} ({first.severity}{', opt-in: runs only with --select ' + code[:4] if first.opt_in else ''})\n")
     print(first.summary + "\n")
     print(first.description + "\n")
     print("Languages: " + ", ".join(sorted("all" if r.lang == "*" else r.lang for r in rules)) + "\n")

@@ -15,7 +15,7 @@ from tests import eval_set
 BLAME = "Had you kept the receipt like everyone else does, this would have been easy to sort out."
 
 
-def lint(text, select=("KB1",), ignore=(), lang="en"):
+def lint(text, select=("KB1", "KB11"), ignore=(), lang="en"):
     return Linter(Settings(Selector(select=select, ignore=ignore))).lint_text(text + "\n", f"page.{lang}.md")
 
 
@@ -32,12 +32,18 @@ def test_quoted_text_is_mentioned_not_used():
     assert lint(f'Never write "{BLAME}" to a customer.') == []
 
 
+def test_the_model_is_opt_in():
+    assert lint(BLAME, select=()) == [] and lint(BLAME, select=("KB",)) == [] and lint(BLAME, select=("KB1",)) == []
+    assert [d.code for d in lint(BLAME, select=("KB", "KB113"))] == ["KB113"]
+
+
 def test_the_model_can_be_switched_off_alone_or_one_kind_at_a_time():
     assert lint(BLAME, ignore=("KB11",)) == []
     assert lint(BLAME, ignore=("KB113",)) == []
     assert [d.code for d in lint(BLAME, ignore=("KB114",))] == ["KB113"]
     page = "---\nkb_lint: {ignore: [KB113]}\n---\n" + BLAME
     assert lint(page) == []
+    assert lint(BLAME, select=("KB11",), ignore=("KB11",)) == []
 
 
 def test_a_sentence_the_phrase_rule_already_reports_is_not_reported_again():

@@ -46,7 +46,7 @@ class Linter:
         rules = packs.rules_for(lang)
         for rule in rules:
             rule.check.prepare()
-        self._prefilter([r for r in rules if self.settings.selector.enabled(r.code)])
+        self._prefilter([r for r in rules if self.settings.selector.enabled(r.code, opt_in=r.opt_in)])
 
     def lint_files(self, paths: list[str], jobs: int = 1) -> list[Diagnostic]:
         """Lint ``paths`` in order; with ``jobs`` > 1, in that many forked worker processes.
@@ -90,7 +90,7 @@ class Linter:
         path = doc.path
         lang, mismatch = self.language(doc, default_lang)
         selector = self.settings.selector
-        rules = [r for r in packs.rules_for(lang) if selector.enabled(r.code, path)]
+        rules = [r for r in packs.rules_for(lang) if selector.enabled(r.code, path, r.opt_in)]
         ctx = Context(doc, lang, self.registry, self.settings.vocabulary, self._prefilter(rules))
         raw = [(rule, f) for rule in rules for f in rule.check.run(ctx)]
         if any(getattr(rule.check, "yields_to", None) for rule in rules):

@@ -18,7 +18,7 @@ from kb_tools.lint.diagnostic import Severity
 from kb_tools.lint.prefilter import REQUIREMENTS
 from kb_tools.lint.rule import COMMON, Rule
 
-HEADER = ("code", "slug", "check", "severity", "message", "summary", "description", "examples")
+HEADER = ("code", "slug", "check", "severity", "message", "summary", "description", "examples", "opt_in")
 _CODE = re.compile(r"^KB\d{3}$")
 _SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -55,9 +55,12 @@ def load_rule(path: Path, lang: str) -> Rule:
         severity = Severity.parse(str(data["severity"]))
     except ValueError as exc:
         raise InputError(where, data.line_of("severity"), str(exc)) from None
+    opt_in = data.get("opt_in", False)
+    if not isinstance(opt_in, bool):
+        raise InputError(where, data.line_of("opt_in"), "'opt_in' must be true or false")
     return Rule(code, slug, lang, check_type(options, lang, where), severity, str(data["message"]).strip(),
                 str(data["summary"]).strip(), str(data["description"]).strip(),
-                {"fail": list(examples["fail"]), "pass": list(examples["pass"])}, where)
+                {"fail": list(examples["fail"]), "pass": list(examples["pass"])}, where, opt_in)
 
 
 def _folders() -> list[Path]:

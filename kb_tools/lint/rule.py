@@ -27,3 +27,6 @@ class Rule(NamedTuple):
     """{"fail": [...], "pass": [...]}: run by the meta-test and shown by `kb explain`."""
     source: str
     """The pack file it came from."""
+    opt_in: bool = False
+    """Runs only when selected by name (``--select KB11``), not by ``KB``/``KB1`` or by
+    default: a rule whose judgement on real text has not yet earned a place in CI."""

@@ -11,6 +11,8 @@ from fnmatch import fnmatch
 from typing import Iterable
 
 _PREFIX = re.compile(r"^KB\d{0,3}$")
+OPT_IN_PREFIX = len("KB11")
+"""The shortest select prefix that reaches an opt-in rule: its family (KB11) or its code."""
 
 
 def parse_codes(values: Iterable[str] | str | None, what: str) -> tuple[str, ...]:
@@ -39,10 +41,14 @@ class Selector:
         self.ignore = tuple(ignore)
         self.per_file_ignores = {glob: tuple(codes) for glob, codes in (per_file_ignores or {}).items()}
 
-    def enabled(self, code: str, path: str = "") -> bool:
+    def enabled(self, code: str, path: str = "", opt_in: bool = False) -> bool:
+        """Whether ``code`` runs on ``path``. An ``opt_in`` rule needs a select prefix naming its
+        family or itself (``KB11``, ``KB113``): ``KB`` and ``KB1`` do not reach it."""
         ignore = self.ignore + tuple(c for glob, codes in self.per_file_ignores.items() if _matches(path, glob) for c in codes)
         best_select = max((len(p) for p in self.select if code.startswith(p)), default=-1)
         best_ignore = max((len(p) for p in ignore if code.startswith(p)), default=-1)
+        if opt_in and best_select < OPT_IN_PREFIX:
+            return False
         return best_select >= 0 and best_select > best_ignore
 
 
