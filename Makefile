@@ -7,6 +7,9 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
+AXE    := .tools/node_modules/axe-core/axe.min.js
+AXE_VERSION := 4.14.1
+
 .PHONY: site serve lint test chromium clean
 
 $(VENV)/.installed: pyproject.toml
@@ -34,8 +37,15 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-test: $(VENV)/.installed-test chromium
+# axe-core, for the accessibility tests: from the npm registry into .tools/ (no browser download).
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's npm for the accessibility checks"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	npm install --silent --no-audit --no-fund --prefix .tools axe-core@$(AXE_VERSION)
+
+test: $(VENV)/.installed-test chromium $(AXE)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache .tools
