@@ -132,3 +132,11 @@ def test_build_is_deterministic_and_names_files_by_content():
     assert first == second
     changed = index.build("en", docs[:-1])
     assert set(first) != set(changed)
+
+
+def test_a_site_of_empty_pages_builds_an_index():
+    # Found by tests/test_fuzz.py: every document had zero words, and the length norm divided by zero.
+    from kb_tools.search import index as search_index
+
+    files = search_index.build("en", [search_index.Document("a/", "", (), "", ""), search_index.Document("b/", "", (), "", "")])
+    assert b'"count":2' in files["manifest.json"].replace(b" ", b"")

@@ -90,7 +90,7 @@ def _postings(lang: str, documents: list[Document]) -> dict[str, list[int]]:
         weighted.append(tf)
         lengths.append(length)
     count = len(documents)
-    average = (sum(lengths) / count) if count else 1.0
+    average = (sum(lengths) / count if count else 0.0) or 1.0  # a site of empty pages: no division by zero
     by_term: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, tf in enumerate(weighted):
         norm = K1 * (1 - B + B * lengths[doc_id] / average)
