@@ -23,6 +23,7 @@ import hashlib
 import json
 import math
 from collections import Counter, defaultdict
+from html import escape
 from typing import NamedTuple
 
 from kb_tools.search.stemming import Stemmer, rules_for
@@ -60,7 +61,9 @@ def build(lang: str, documents: list[Document]) -> dict[str, bytes]:
     shards = {}
     for key, terms in _shards(postings):
         shards[key] = _add(files, "t", {term: postings[term] for term in terms})
-    chunks = [_add(files, "d", [[d.url, d.title, d.teaser()] for d in documents[i:i + CHUNK_DOCS]])
+    # Material inserts a result's title and text as HTML: they go in escaped, as in MkDocs' own index.
+    chunks = [_add(files, "d", [[d.url, escape(d.title, quote=False), escape(d.teaser(), quote=False)]
+                                for d in documents[i:i + CHUNK_DOCS]])
               for i in range(0, len(documents), CHUNK_DOCS)]
     manifest = {"format": FORMAT, "lang": lang, "count": len(documents), "stemmer": rules_for(lang),
                 "prefix_min": PREFIX_MIN, "max_results": MAX_RESULTS, "chunk": CHUNK_DOCS,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import html
 import logging
 import re
 
@@ -55,6 +56,21 @@ class _Bytecode(jinja2.BytecodeCache):
 PLACEHOLDER = re.compile(r"\{\{\s*(articles|categories)\s*\}\}")
 HREFLANG = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')  # see the module docstring
 MD_LINK = re.compile(r"(\]\(\s*<?)([^)\s>#:]+\.md)(#[^)\s>]*)?")  # an inline link's relative .md target
+
+
+RENDERED_META = ("title", "description")
+"""Front-matter values that MkDocs and Material insert into HTML as they are (the menu, the
+page heading, ``<meta name="description" content="…">``)."""
+
+
+def escape_rendered_meta(meta: dict) -> None:
+    """Front matter is data, not markup: escape the values the theme inserts unescaped, so a
+    title such as ``<img onerror=…>`` shows as text in the menu instead of running. (The
+    Markdown body stays trusted: writers may write HTML there, as in MkDocs.)"""
+    for key in RENDERED_META:
+        value = meta.get(key)
+        if isinstance(value, str) and any(c in value for c in "<>&\"'"):
+            meta[key] = html.escape(value, quote=True)
 
 
 def quiet_i18n_progress() -> None:
@@ -151,7 +167,7 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
             return
         folder = self._folder_of_section(item)
         if folder is not None:
-            item.title = folder.index.title
+            item.title = html.escape(folder.index.title)  # the theme inserts section titles as they are
         item.children.sort(key=self._order)
         for child in item.children:
             self._name_sections(child)
@@ -161,6 +177,7 @@ class CategoriesPlugin(BasePlugin[CategoriesConfig]):
         return self.folders.get(posixpath.dirname(uri)) if catalog.is_index(uri) else None
 
     def on_page_markdown(self, markdown, page, config, files):
+        escape_rendered_meta(page.meta)
         if not self.config.enabled:
             return
         markdown = self._untranslated_links(markdown, page, config)
