@@ -156,3 +156,14 @@ def test_the_default_build_log_shows_only_what_a_writer_must_act_on(demo_build):
     routine = ("INFO    -  Cleaning site directory", "INFO    -  Building documentation to directory",
                "INFO    -  Documentation built in")
     assert [line for line in lines if not line.startswith(routine)] == []
+
+
+def test_two_builds_of_the_same_sources_are_byte_identical(demo_site, tmp_path):
+    from tests.build_helpers import mkdocs_build
+
+    result = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "again")
+    assert result.returncode == 0, result.stderr
+    first = {p.relative_to(demo_site): p.read_bytes() for p in demo_site.rglob("*") if p.is_file()}
+    second = {p.relative_to(tmp_path / "again"): p.read_bytes() for p in (tmp_path / "again").rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [str(path) for path in first if first[path] != second[path]] == []
