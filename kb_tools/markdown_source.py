@@ -26,6 +26,10 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from kb_tools import yamlsource
 
+PAGE_LIMIT = 5 * 1_048_576
+"""Bytes: a larger Markdown file is no help article (the largest page of Node.js's docs is
+0.3 MB). Refusing it keeps kb lint's time and memory bounded (a KB001 finding)."""
+
 # The same front-matter pattern as mkdocs.utils.meta, so the linter and the build agree.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.DOTALL)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from kb_tools.errors import InputError
-from kb_tools.markdown_source import MarkdownSource, parse
+from kb_tools.markdown_source import PAGE_LIMIT, MarkdownSource, parse
 from kb_tools.yamlsource import read_text
 
 
@@ -37,7 +37,7 @@ class Reader(Protocol):
 def read_page(path: str, src_uri: str) -> SourcePage:
     shown = display_path(path)
     try:
-        return SourcePage(shown, src_uri, parse(read_text(path), shown), None)
+        return SourcePage(shown, src_uri, parse(read_text(path, PAGE_LIMIT), shown), None)
     except InputError as exc:
         return SourcePage(shown, src_uri, None, exc)
 

@@ -7,6 +7,8 @@ Duplicate keys, which PyYAML silently lets the last one win, are an error here.
 
 from __future__ import annotations
 
+import os
+
 import yaml
 
 from kb_tools.errors import InputError
@@ -73,9 +75,14 @@ def load(text: str, path: str, line_offset: int = 0):
         loader.dispose()
 
 
-def read_text(path) -> str:
-    """Read a UTF-8 file, naming the line of the first undecodable byte on failure."""
+def read_text(path, limit: int | None = None) -> str:
+    """Read a UTF-8 file, naming the line of the first undecodable byte on failure; a file over
+    ``limit`` bytes is refused before it is read."""
     try:
+        if limit is not None and os.path.getsize(path) > limit:
+            size = os.path.getsize(path) / 1_048_576
+            raise InputError(path, None, f"too large to check ({size:.1f} MB; pages over {limit // 1_048_576} MB are not "
+                                         "checked, which keeps kb lint's time and memory bounded): split the page")
         data = open(path, "rb").read()
     except OSError as exc:
         raise InputError(path, None, f"cannot read file: {exc.strerror}") from None

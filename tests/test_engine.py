@@ -154,3 +154,39 @@ def test_lint_files_in_workers_matches_one_process_and_restores_the_collector(wr
     found = Linter().lint_files(paths, jobs=jobs)
     assert [(d.path, d.line, d.code) for d in found] == [(p, line, "KB101") for i, p in enumerate(paths) for line in range(1, i + 2)]
     assert gc.get_threshold() == threshold and gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def test_a_page_too_large_to_be_an_article_is_refused_quickly(write):
+    from kb_tools.markdown_source import PAGE_LIMIT
+
+    big = write("big.md", b"word " * (PAGE_LIMIT // 5 + 1))
+    (d,) = Linter().lint_file(str(big))
+    assert d.code == "KB001" and "too large to check" in d.message
+
+
+def test_a_folder_that_cannot_be_listed_is_an_input_error(tmp_path, monkeypatch):
+    from kb_tools.errors import InputError
+    from kb_tools.lint import engine
+
+    (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
+    real_walk = engine.os.walk
+
+    def walk(top, onerror=None, **kw):  # as os.walk does for a folder without read permission
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        yield from real_walk(top, onerror=onerror, **kw)
+
+    monkeypatch.setattr(engine.os, "walk", walk)
+    with pytest.raises(InputError, match="cannot read folder: Permission denied"):
+        engine.markdown_files([str(tmp_path)])
+
+
+def test_a_byte_order_mark_an_empty_file_and_a_looping_link_are_fine(tmp_path):
+    from kb_tools.lint import engine
+
+    (tmp_path / "bom.md").write_bytes("\ufeff# Refunds\n\nWe refund you within five days.\n".encode("utf-8"))
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "loop").mkdir()
+    (tmp_path / "loop" / "back").symlink_to(tmp_path, target_is_directory=True)
+    files = engine.markdown_files([str(tmp_path)])
+    assert sorted(p.rsplit("/", 1)[-1] for p in files) == ["bom.md", "empty.md"]  # the loop is not followed
+    assert Linter().lint_files(files) == []

@@ -17,7 +17,7 @@ from kb_tools.lint.prefilter import Prefilter
 from kb_tools.lint.rule import Rule
 from kb_tools.lint.select import Selector
 from kb_tools.lint.vocabulary import Vocabulary
-from kb_tools.markdown_source import MarkdownSource, parse
+from kb_tools.markdown_source import PAGE_LIMIT, MarkdownSource, parse
 from kb_tools.source_pages import SourcePage
 from kb_tools.yamlsource import read_text
 
@@ -71,7 +71,7 @@ class Linter:
     def lint_file(self, path: str) -> list[Diagnostic]:
         """Lint a file; one that cannot be read or decoded is a KB001 diagnostic, not an exception."""
         try:
-            text = read_text(path)
+            text = read_text(path, PAGE_LIMIT)
         except InputError as exc:
             return self.unreadable(path, exc)
         return self.lint_text(text, path)
@@ -228,12 +228,17 @@ def default_jobs(files: list[str]) -> int:
     return min(cpus, max(1, len(files) // 8))
 
 
+def _unreadable_folder(exc: OSError):
+    """os.walk skips a folder it cannot list without a word: say so instead (exit status 2)."""
+    raise InputError(exc.filename or "?", None, f"cannot read folder: {exc.strerror}")
+
+
 def markdown_files(paths: list[str]) -> list[str]:
     """Expand directories into their ``*.md`` files (sorted, hidden folders skipped); keep files as given."""
     files: list[str] = []
     for path in paths:
         if os.path.isdir(path):
-            for root, dirs, names in os.walk(path):
+            for root, dirs, names in os.walk(path, onerror=_unreadable_folder):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 # normpath: "." walks to "a.md", not "./a.md"; "docs" still gives "docs/a.md"
                 files.extend(os.path.normpath(os.path.join(root, n)) for n in sorted(names) if n.endswith((".md", ".markdown")))

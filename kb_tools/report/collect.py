@@ -22,7 +22,7 @@ from kb_tools.lint.diagnostic import Diagnostic, Severity
 from kb_tools.lint.engine import Linter, default_jobs
 from kb_tools.lint.language import PACK_LANGUAGES, language_of, split_suffix
 from kb_tools.report.review import ReviewDate, read_date
-from kb_tools.markdown_source import parse
+from kb_tools.markdown_source import PAGE_LIMIT, parse
 from kb_tools.report.scoring import UNSCORED, Score, Text, measure
 from kb_tools.yamlsource import read_text
 
@@ -71,7 +71,7 @@ def collect(files: list[str], linter: Linter, today: date, roots: list[str], job
     pages: dict[str, Page] = {}
     for path in files:
         try:
-            text = read_text(path)
+            text = read_text(path, PAGE_LIMIT)
             doc = parse(text, path)
         except InputError as exc:
             pages[path] = _unreadable(path, exc, linter, places)
