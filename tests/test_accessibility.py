@@ -52,3 +52,78 @@ def test_the_search_dialog_with_results_has_no_serious_violation(browser, base_u
     violations = page.evaluate(RUN, TAGS)
     page.close()
     assert serious(violations) == [], violations
+
+
+def test_without_javascript_articles_contacts_and_help_work(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "billing/pause-subscription/")
+    assert page.locator("article h1").is_visible() and page.locator("aside.kb-help").is_visible()
+    note = page.locator(".kb-noscript")
+    assert note.is_visible() and "JavaScript" in note.inner_text()
+    assert not page.locator(".md-search__form").is_visible()  # a box that would do nothing is not offered
+    page.locator(".kb-noscript a").last.click()
+    assert page.url == base_url + "contact/"
+    channels = page.locator("li[data-kb-channel]")
+    assert channels.count() >= 5
+    for i in range(channels.count()):
+        href = channels.nth(i).locator("a").first.get_attribute("href")
+        assert href.startswith(("mailto:", "tel:", "http", "#", "/")) or href, href
+    context.close()
+
+
+def test_help_is_consistent_across_every_page(pages):
+    # WCAG 2.2 SC 3.2.6 Consistent Help: the same mechanisms, in the same order, after the content.
+    for lang in ("", "ru/", "hr/", "sl/", "he/", "fa/"):
+        orders = {}
+        for url, soup in pages.items():
+            if not url.startswith(lang) or any(url.startswith(other) for other in ("ru/", "hr/", "sl/", "he/", "fa/")
+                                                if other != lang):
+                continue
+            box = soup.select_one("aside.kb-help")
+            assert box is not None, url
+            assert soup.select_one("main").find_next("aside", class_="kb-help") is box, url  # after the content
+            orders[url] = tuple(li["data-kb-channel"] for li in box.select("li[data-kb-channel]")) + tuple(
+                a["class"][0] for a in box.select(".kb-help__more a"))
+        assert len(orders) > 5 and len(set(orders.values())) == 1, (lang, set(orders.values()))
+
+
+@pytest.fixture(scope="module")
+def pages(demo_site):
+    from tests.build_helpers import html_pages
+
+    return html_pages(demo_site)
+
+
+def test_help_box_links_are_large_enough_to_hit_on_a_phone(browser, base_url):
+    # WCAG 2.2 SC 2.5.8 Target Size (Minimum): at least 24 by 24 CSS pixels.
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base_url + "contact/")
+    boxes = [link.bounding_box() for link in page.locator(".kb-help a").all()]
+    page.close()
+    assert boxes and all(b["height"] >= 24 and b["width"] >= 24 for b in boxes), boxes
+
+
+def test_every_contact_link_is_reached_by_keyboard_with_a_visible_focus_ring(browser, base_url):
+    # SC 2.1.1 Keyboard, 2.4.7 Focus Visible and 2.4.11 Focus Not Obscured (the sticky header
+    # must not cover the focused link).
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(base_url + "contact/")
+    count = page.evaluate("""() => { const links = document.querySelectorAll("main li[data-kb-channel] a, .kb-help a");
+                                 links.forEach((a, i) => a.dataset.kbTarget = i); return links.length; }""")
+    wanted, reached = set(range(count)), set()
+    header = page.locator("header.md-header").bounding_box()["height"]
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+                                  return {target: e.dataset ? e.dataset.kbTarget : undefined,
+                                          outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+                                          top: r.top, bottom: r.bottom}; }""")
+        if focused["target"] is not None:
+            assert focused["outline"], focused
+            assert focused["top"] >= header - 1 and focused["bottom"] <= 800, focused
+            reached.add(int(focused["target"]))
+        if reached == wanted:
+            break
+    page.close()
+    assert reached == wanted, wanted - reached
