@@ -127,3 +127,23 @@ def test_every_contact_link_is_reached_by_keyboard_with_a_visible_focus_ring(bro
             break
     page.close()
     assert reached == wanted, wanted - reached
+
+
+def test_the_contact_page_prints_every_channel_readably(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "contact/")
+    page.emulate_media(media="print")
+    channels = page.locator("main li[data-kb-channel]")
+    assert channels.count() >= 5
+    for i in range(channels.count()):
+        item = channels.nth(i)
+        assert item.is_visible()
+        link = item.locator("a").first
+        href = link.get_attribute("href")
+        printed = link.evaluate("a => a.innerText + getComputedStyle(a, '::after').content")
+        # the address itself is on paper: the e-mail or phone shown, or the web address printed after the words
+        if href.startswith(("mailto:", "tel:")):
+            assert href.split(":", 1)[1] in printed.replace(" ", ""), (href, printed)
+        else:
+            assert href in printed, (href, printed)
+    page.close()
