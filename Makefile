@@ -22,9 +22,13 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# The site is built beside the old one and takes its place only when the build succeeds:
+# a failed build leaves the previous site/ as it was (mkdocs build alone empties it first).
 site: $(VENV)/.installed
 	$(BIN)/kb lint
-	$(BIN)/mkdocs build --strict
+	rm -rf .site-new
+	$(BIN)/mkdocs build --strict -d .site-new
+	rm -rf site && mv .site-new site
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve
