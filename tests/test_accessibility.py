@@ -147,3 +147,33 @@ def test_the_contact_page_prints_every_channel_readably(browser, base_url):
         else:
             assert href in printed, (href, printed)
     page.close()
+
+
+from tests.test_serve_panel import project, served  # noqa: E402,F401  (the `mkdocs serve` fixtures)
+
+
+def axe(page, axe_source, within="document"):
+    page.add_script_tag(content=axe_source)
+    run = RUN.replace("axe.run(document,", f"axe.run({within},")
+    return serious(page.evaluate(run, TAGS))
+
+
+def test_the_serve_lint_panel_has_no_serious_violation(browser, served, axe_source):
+    page = browser.new_page()
+    page.goto(served + "refund/")
+    page.click("#kb-lint-panel summary")  # opened, as a writer reads it
+    # the panel only: this bare test project has none of the demo's theme colours
+    violations = axe(page, axe_source, within="document.getElementById('kb-lint-panel')")
+    page.close()
+    assert violations == []
+
+
+def test_the_kb_report_page_has_no_serious_violation(browser, tmp_path, axe_source):
+    from tests.test_report import _report
+
+    html_file, _ = _report(tmp_path, "--config-file", str(ROOT / "mkdocs.yml"))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(html_file.as_uri())
+    violations = axe(page, axe_source)
+    page.close()
+    assert violations == []
