@@ -51,3 +51,17 @@ def test_maintainers_page_shows_the_workflow_as_it_is():
     shown = page.split("```yaml\n", 1)[1].split("```", 1)[0]
     workflow = (ROOT / ".github/workflows/prose.yml").read_text(encoding="utf-8")
     assert workflow.endswith(shown), "docs/writing/ci-setup.md: copy .github/workflows/prose.yml (after its comment)"
+
+
+def test_publish_workflow_builds_with_the_readme_command_and_deploys_site():
+    flow = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    build = flow["jobs"]["build"]["steps"]
+    runs = [s["run"] for s in build if "run" in s]
+    assert runs == ["make site"] and "make site    #" in readme  # exactly the README's set-up command
+    upload = next(s for s in build if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "site"  # what `make site` writes
+    deploy = flow["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
+    assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert flow[True]["push"]["branches"] == ["main"]
