@@ -98,10 +98,18 @@ def test_kb_search_without_materials_search_box_is_a_clear_error(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_i18n_site_without_a_contact_page_is_a_clear_error(tmp_path):
-    i18n = ("  - i18n:\n      docs_structure: suffix\n      languages:\n"
-            "        - {locale: en, default: true, name: English, build: true}\n")
-    result, _ = build(tmp_path, {"index.md": "# Help\n"}, edit_config=lambda text: text + i18n)
-    assert result.returncode != 0
-    assert "kb/contacts: with the i18n plugin, write contact.md in the docs folder" in result.stderr
-    assert "Traceback" not in result.stderr
+def test_a_new_multilingual_site_gets_a_contact_page_in_every_language_on_its_first_build(tmp_path):
+    # With mkdocs-static-i18n, each language's build gets its own generated page, titled in its language.
+    i18n = ("  - i18n:\n      docs_structure: suffix\n      fallback_to_default: false\n      languages:\n"
+            "        - {locale: en, default: true, name: English, build: true}\n"
+            "        - {locale: ru, name: Русский, build: true}\n        - {locale: he, name: עברית, build: true}\n")
+    pages = {"index.md": "# Help\n\nRead this.\n", "index.ru.md": "# Справка\n\nОтветы здесь.\n",
+             "index.he.md": "# עזרה\n\nהתשובות כאן.\n"}
+    result, site = build(tmp_path, pages, edit_config=lambda text: text + i18n)
+    assert result.returncode == 0, result.stderr
+    built = html_pages(site)
+    titles = {"contact/": "Contact us", "ru/contact/": "Все способы связаться с нами", "he/contact/": "כל הדרכים ליצור איתנו קשר"}
+    for url, title in titles.items():
+        assert built[url].select_one("h1").get_text(strip=True) == title
+        assert len(built[url].select("main li[data-kb-channel]")) == 3, url
+    assert built["ru/"].select_one("a.kb-help__contact")["href"] == "contact/"  # ru/contact/, in the reader's language

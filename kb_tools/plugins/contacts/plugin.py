@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
+import posixpath
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from kb_tools.contacts import load_registry, render
+from kb_tools.contacts.strings import strings_for
 from kb_tools.contacts.shortcodes import SHORTCODE, expand
 from kb_tools.errors import InputError
 from kb_tools.plugins.contacts.config import ContactsConfig
@@ -51,20 +54,33 @@ class ContactsPlugin(BasePlugin[ContactsConfig]):
         registry_file = files.get_file_from_path(self.config.file)
         if registry_file is not None:
             files.remove(registry_file)  # a data file, not something to publish
-        if files.get_file_from_path(self.config.contact_page) is None:
-            if "i18n" in config.plugins:
-                # mkdocs-static-i18n rebuilds every file from its path on disk, in each language.
-                raise PluginError(f"kb/contacts: with the i18n plugin, write {self.config.contact_page} in the docs "
-                                  f"folder (and a translation per language); '{{{{ contacts }}}}' in it lists the channels")
-            content = f"---\ntitle: {self.config.contact_title}\n---\n\n{{{{ contacts }}}}\n"
-            files.append(File.generated(config, self.config.contact_page, content=content))
+        if files.get_file_from_path(self.config.contact_page) is None and "i18n" not in config.plugins:
+            files.append(self._generated_contact_page(config, self.config.contact_title))
         return files
+
+    def _generated_contact_page(self, config, title: str) -> File:
+        content = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{{{{ contacts }}}}\n"
+        return File.generated(config, self.config.contact_page, content=content)
 
     @event_priority(-110)  # after mkdocs-static-i18n: this build's contact page (/ru/contact/ …)
     def _find_contact_page(self, files, config):
-        page = files.get_file_from_path(self.config.contact_page) if self.config.enabled else None
+        if not self.config.enabled:
+            return
+        page = files.get_file_from_path(self.config.contact_page)
+        if page is None and "i18n" in config.plugins:
+            # mkdocs-static-i18n rebuilds every file from disk, so a page generated before it
+            # is lost: this language's build gets its own, titled in its language.
+            lang = site_language(config)
+            title = self.config.contact_title if lang == "en" else strings_for(lang)["all_channels"]
+            page = self._generated_contact_page(config, title)
+            home = files.get_file_from_path("index.md")  # i18n writes this language's pages under its folder (ru/)
+            folder = posixpath.dirname(home.dest_uri) if home is not None else ""
+            if folder:
+                page.dest_uri = f"{folder}/{page.dest_uri}"
+            files.append(page)
         if page is not None:
             self.contact_url = page.url
+        return files
 
     on_files = CombinedEvent(_add_contact_page, _find_contact_page)
 
