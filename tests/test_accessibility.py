@@ -177,3 +177,31 @@ def test_the_kb_report_page_has_no_serious_violation(browser, tmp_path, axe_sour
     violations = axe(page, axe_source)
     page.close()
     assert violations == []
+
+
+def test_search_and_the_language_menu_work_by_keyboard_alone(browser, base_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url, wait_until="load")
+    page.keyboard.press("/")  # opens search
+    page.keyboard.type("pause subscription")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.keyboard.press("ArrowDown")  # Material moves the focus to the first result
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/pause-subscription/**", timeout=10_000)
+    assert page.url.startswith(base_url) and "pause-subscription" in page.url
+    # the language menu: reach its button with Tab, open it with Enter, follow Русский
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('.md-select') !== null"):
+            break
+    else:
+        raise AssertionError("the language menu was not reached by Tab")
+    for _ in range(10):
+        if page.evaluate("document.activeElement.textContent.trim()") == "Русский":
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Русский"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/ru/**", timeout=10_000)
+    assert "/ru/" in page.url
+    page.close()
