@@ -65,3 +65,16 @@ def test_help_box_and_footer_text_meet_wcag_aa_contrast(browser, base_url, path)
     ratios = [texts.nth(i).evaluate(CONTRAST) for i in range(texts.count())]
     page.close()
     assert min(ratios) >= 4.5, ratios
+
+
+def test_no_page_of_the_site_requests_another_host(browser, base_url, demo_site):
+    # Every built page, every request recorded: fonts, scripts, images and search files all come from the site.
+    urls = sorted(p.parent.relative_to(demo_site).as_posix() for p in demo_site.rglob("index.html"))
+    page = browser.new_page()
+    foreign = []
+    page.on("request", lambda request: foreign.append(request.url)
+            if request.url.split("/")[2] != base_url.split("/")[2] else None)
+    for url in urls:
+        page.goto(base_url + ("" if url == "." else url + "/"), wait_until="load")
+    page.close()
+    assert len(urls) > 100 and foreign == []
