@@ -41,7 +41,7 @@ DATA = ROOT / "bench/wording_data"
 LOG = ROOT / "bench/results/blind-log.jsonl"
 """The blind log: one line per batch, its first score (bench/lint_quality.py blind --log)."""
 LABELS = ("bureaucratic", "legal-reference", "blaming", "condescending", "passing-the-buck", "robotic", "flat-refusal")
-KIND_OF_SLUG = {label: label for label in LABELS}
+KIND_OF_SLUG = {**{label: label for label in LABELS}, **{f"{label}-learned": label for label in LABELS}}
 """Rule slugs (phrase rules and the model's findings alike) → the batch label they report."""
 
 

@@ -50,6 +50,14 @@ def test_scoring_counts_what_a_writer_sees():
     assert s.rate("stock") == 1.0 and s.rate("paraphrase") == 0.0 and s.rate("lookalike") == 0.0
 
 
+def test_the_models_findings_count_for_their_kind():
+    # A KB113 blaming-learned finding on a blame item is the right kind, as a KB103 one is.
+    item = wording_batches.Item("en", "Had you kept the receipt like everyone else does, this would have been easy to sort out.",
+                                "blaming", "paraphrase", "")
+    s = wording_batches.score([item], select=wording_batches.WITH_MODEL)["en"]
+    assert (s.caught, s.right_kind, s.tp) == (1, 1, 1)
+
+
 def test_the_real_world_corpus_is_split_in_two_fixed_halves():
     sources = realworld.sources()
     assert sources, "bench/realworld/ holds the corpus"
