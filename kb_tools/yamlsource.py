@@ -79,9 +79,9 @@ def read_text(path, limit: int | None = None) -> str:
     """Read a UTF-8 file, naming the line of the first undecodable byte on failure; a file over
     ``limit`` bytes is refused before it is read."""
     try:
-        if limit is not None and os.path.getsize(path) > limit:
-            size = os.path.getsize(path) / 1_048_576
-            raise InputError(path, None, f"too large to check ({size:.1f} MB; pages over {limit // 1_048_576} MB are not "
+        size = os.path.getsize(path) if limit is not None else 0
+        if limit is not None and size > limit:
+            raise InputError(path, None, f"too large to check ({size / 1_048_576:.1f} MB; pages over {limit // 1_048_576} MB are not "
                                          "checked, which keeps kb lint's time and memory bounded): split the page")
         data = open(path, "rb").read()
     except OSError as exc:

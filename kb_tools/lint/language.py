@@ -134,7 +134,7 @@ def stated_language(meta: dict, path: str, default: str | None = None, known=())
         return base_language(lang), "front matter"
     known = set(known) | set(PACK_LANGUAGES) | _identifiable()
     pure = PurePath(path)
-    stem = pure.name.rsplit(".", 1)[0] if "." in pure.name else pure.name
+    stem = pure.name.rsplit(".", 1)[0]
     m = _LOCALE_SUFFIX.search(stem)
     if m and base_language(m.group(1)) in known and (m.group(2) or stem[m.start()] == "."):
         return base_language(m.group(1)), "file name"

@@ -54,10 +54,6 @@ def readability_rule(lang: str) -> Rule | None:
     return next((r for r in packs.rules_for(lang) if isinstance(r.check, Readability)), None)
 
 
-def is_hard(check: Readability, value: float) -> bool:
-    return value < check.threshold if check.higher_is_easier else value > check.threshold
-
-
 def measure(doc: MarkdownSource, lang: str) -> Text:
     rule = readability_rule(lang)
     ctx = Context(doc, lang)
@@ -93,4 +89,4 @@ def _score(rule: Rule | None, words: list[str], sentences: int, all_words: int, 
                      **settings)
     # Rounded before it is banded, so the shown score, its band and its chart bin agree.
     value = round(check.formula(words, sentences), 1)
-    return Score(HARD if is_hard(check, value) else OK, value, note="", **settings)
+    return Score(HARD if check.past(value, check.threshold) else OK, value, note="", **settings)

@@ -9,7 +9,8 @@ Options:
 
 The model runs once per page for all kinds (the page context memoises it). A sentence is
 reported as ``warning`` when the model's probability that it is faulty reaches the model's
-warning threshold, and as ``info`` from its lower info threshold. The finding underlines
+warning threshold, and as ``info`` from its info threshold when a model has a lower one
+(the shipped models have none: below the warning threshold they say nothing). The finding underlines
 the run of up to four words that weighed most toward the kind, and names them, so the
 writer sees what to rephrase.
 """
@@ -44,8 +45,8 @@ class Learned(Check):
         model = wording_model.load(self.lang)
         if model is None:
             return "No model for this language yet."
-        return (f"Warns from a model probability of {model.warning:.2f}, "
-                f"info from {model.info:.2f}.")
+        info = f", info from {model.info:.2f}" if model.info < model.warning else ""
+        return f"Warns from a model probability of {model.warning:.2f}{info}."
 
     def prepare(self) -> None:
         wording_model.load(self.lang)

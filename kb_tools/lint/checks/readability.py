@@ -34,11 +34,11 @@ class Readability(Check):
         if not isinstance(self.threshold, (int, float)):
             raise InputError(where, None, "'threshold' must be a number")
         self.hard_threshold = options.get("hard_threshold", self.threshold)
-        if not isinstance(self.hard_threshold, (int, float)) or self._past(self.threshold, self.hard_threshold):
+        if not isinstance(self.hard_threshold, (int, float)) or self.past(self.threshold, self.hard_threshold):
             raise InputError(where, None, "'hard_threshold' must be a number no easier than 'threshold'")
         self.min_words = int(options.get("min_words", 40))
 
-    def _past(self, score: float, limit: float) -> bool:
+    def past(self, score: float, limit: float) -> bool:
         """True when ``score`` is on the hard side of ``limit``."""
         return score < limit if self.higher_is_easier else score > limit
 
@@ -61,10 +61,10 @@ class Readability(Check):
             if block.block.kind != "paragraph":
                 continue
             score = self.score(ctx, block)
-            if score is not None and self._past(score, self.threshold):
+            if score is not None and self.past(score, self.threshold):
                 a, b = ctx.source_span(block.start, block.end)
                 newline = ctx.doc.source.find("\n", a, b)  # report the paragraph's first line
-                severity = Severity.WARNING if self._past(score, self.hard_threshold) else Severity.INFO
+                severity = Severity.WARNING if self.past(score, self.hard_threshold) else Severity.INFO
                 yield Finding(a, newline if newline != -1 else b,
                               {"score": f"{score:.0f}", "formula": self.formula_name, "threshold": self.threshold},
                               severity=severity)

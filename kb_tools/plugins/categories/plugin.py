@@ -16,10 +16,10 @@ on a large site) for each of them on every page view. The hreflang pairs stay in
 
 from __future__ import annotations
 
-import os
-import posixpath
 import html
 import logging
+import os
+import posixpath
 import re
 
 import jinja2
