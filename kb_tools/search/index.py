@@ -36,6 +36,13 @@ MAX_POSTINGS = 400
 MAX_RESULTS = 30
 PREFIX_MIN = 3
 """A word being typed matches longer terms only from this many letters on."""
+TYPO = {"one": 5, "two": 9, "shards": 16}
+"""Typo tolerance (:func:`kb_tools.search.rank.typo_distance`): a word that finds nothing
+matches the nearest terms within one edit from 5 letters (after stemming), two from 9,
+looking in at most ``shards`` shards of terms with its first letter."""
+SYNONYM_WEIGHT = 0.5
+"""A page that says one word of a synonym group is indexed under the others at this share
+of that word's weight: "money back" finds the refund article, below a page that says it."""
 K1, B = 1.2, 0.75
 FORMAT = 1
 
@@ -53,10 +60,11 @@ class Document(NamedTuple):
         return text if len(text) <= 180 else text[:180].rsplit(" ", 1)[0] + " …"
 
 
-def build(lang: str, documents: list[Document]) -> dict[str, bytes]:
-    """File name → content for ``lang``'s index of ``documents``."""
+def build(lang: str, documents: list[Document], synonyms: list[list[str]] = ()) -> dict[str, bytes]:
+    """File name → content for ``lang``'s index of ``documents``; ``synonyms`` are groups of
+    words or phrases customers use for the same thing (:mod:`kb_tools.search.synonyms`)."""
     documents = sorted(documents, key=lambda d: d.url)
-    postings = _postings(lang, documents)
+    postings = _postings(lang, documents, synonyms)
     files: dict[str, bytes] = {}
     shards = {}
     for key, terms in _shards(postings):
@@ -66,15 +74,16 @@ def build(lang: str, documents: list[Document]) -> dict[str, bytes]:
                                 for d in documents[i:i + CHUNK_DOCS]])
               for i in range(0, len(documents), CHUNK_DOCS)]
     manifest = {"format": FORMAT, "lang": lang, "count": len(documents), "stemmer": rules_for(lang),
-                "prefix_min": PREFIX_MIN, "max_results": MAX_RESULTS, "chunk": CHUNK_DOCS,
+                "prefix_min": PREFIX_MIN, "typo": TYPO, "max_results": MAX_RESULTS, "chunk": CHUNK_DOCS,
                 "chunks": chunks, "shards": shards}
     files["manifest.json"] = _json(manifest)
     return files
 
 
-def _postings(lang: str, documents: list[Document]) -> dict[str, list[int]]:
+def _postings(lang: str, documents: list[Document], synonyms: list[list[str]]) -> dict[str, list[int]]:
     stemmer = Stemmer(lang)
-    terms_of: dict[str, tuple[str, ...]] = {}  # each distinct word stemmed once, not once per use
+    terms_of: dict[str, tuple] = {}  # each distinct word stemmed once, not once per use
+    groups = _synonym_terms(stemmer, synonyms)
     weighted: list[Counter] = []
     lengths: list[int] = []
     for doc in documents:
@@ -88,8 +97,10 @@ def _postings(lang: str, documents: list[Document]) -> dict[str, list[int]]:
                 terms = terms_of.get(word)
                 if terms is None:
                     terms = terms_of[word] = tuple(stemmer.index_terms(word))
-                for term in terms:
-                    tf[term] += weight * uses
+                for term, share in terms:
+                    tf[term] += weight * uses * share
+        if groups:
+            _add_synonyms(tf, groups)
         weighted.append(tf)
         lengths.append(length)
     count = len(documents)
@@ -110,6 +121,28 @@ def _postings(lang: str, documents: list[Document]) -> dict[str, list[int]]:
             previous = doc_id
         result[term] = flat
     return result
+
+
+def _synonym_terms(stemmer: Stemmer, synonyms: list[list[str]]) -> list[list[tuple[str, ...]]]:
+    """Each group as the index terms of each member (a phrase is several terms)."""
+    return [[tuple(stemmer.stem(w) for w in tokens(member)) for member in group] for group in synonyms]
+
+
+def _add_synonyms(tf: Counter, groups: list[list[tuple[str, ...]]]) -> None:
+    """Index a page under every member of a group that it says one member of (all of that
+    member's words), at SYNONYM_WEIGHT of the weakest of them; never lowering a weight."""
+    added: dict[str, float] = {}
+    for group in groups:
+        present = [min(tf[t] for t in member) for member in group if member and all(t in tf for t in member)]
+        if not present:
+            continue
+        strength = SYNONYM_WEIGHT * max(present)
+        for member in group:
+            for term in member:
+                added[term] = max(added.get(term, 0.0), strength)
+    for term, strength in added.items():
+        if strength > tf.get(term, 0):
+            tf[term] = strength
 
 
 def _shards(postings: dict[str, list[int]]):

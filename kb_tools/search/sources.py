@@ -1,20 +1,31 @@
 """Search documents read from Markdown sources, so the index can be built beside the
-rendering (in another process) rather than after it from the HTML.
+rendering (in another process) rather than after it from the HTML, and without MkDocs
+for ``kb search`` and the findability checks.
 
 A page's text is its prose as the linter reads it (:mod:`kb_tools.markdown_source`):
 without code, markup, comments or shortcodes; its title and description as the category
 lists show them (:func:`kb_tools.catalog.read_entry`). Pages are read once for the index
 and the linter alike (:mod:`kb_tools.source_pages`).
+
+**Indexes.** Each language has one index for customers, ``search/<lang>/``. A folder
+named in ``separate`` (the writers' documentation) gets its own, ``search/<folder>/<lang>/``,
+searched from its own pages only: customers never meet the product's own docs.
+
+**Category pages** are indexed with the titles of the articles they list (the list is
+generated at build time, so it is not in their Markdown).
 """
 
 from __future__ import annotations
 
+import posixpath
+from pathlib import Path
 from typing import NamedTuple
 
-from kb_tools import catalog
+from kb_tools import catalog, source_pages
+from kb_tools.lint.engine import markdown_files
+from kb_tools.lint.language import split_suffix
 from kb_tools.markdown_source import MarkdownSource
 from kb_tools.search import index
-from kb_tools.source_pages import SourcePage
 
 
 class Source(NamedTuple):
@@ -23,6 +34,41 @@ class Source(NamedTuple):
     url: str
     """Site-root-relative URL of the built page."""
     lang: str
+    index: str = ""
+    """The index the page belongs to and searches: ``en``, or ``writing/en`` for a separate folder."""
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the page at ``src_uri`` (``billing/refund.md`` → ``billing/refund/``,
+    ``billing/index.md`` → ``billing/``, ``index.md`` → ``""``); the same as ``File.url``."""
+    stem = posixpath.splitext(src_uri)[0]
+    folder, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        if not use_directory_urls:
+            return posixpath.join(folder, "index.html")
+        return f"{folder}/" if folder else ""
+    return f"{stem}.html" if not use_directory_urls else f"{stem}/"
+
+
+def index_name(src_uri: str, lang: str, separate: tuple[str, ...] = ()) -> str:
+    """The index of the page at ``src_uri``: its language's, or ``<folder>/<lang>`` for a separate folder."""
+    top = src_uri.split("/", 1)[0] if "/" in src_uri else ""
+    return f"{top}/{lang}" if top and top in separate else lang
+
+
+def site_sources(docs_dir: str, languages: set[str], default: str, separate: tuple[str, ...] = (),
+                 use_directory_urls: bool = True) -> list[Source]:
+    """Every Markdown page of ``docs_dir`` with its language, URL and index. With
+    mkdocs-static-i18n's suffix layout (``languages`` not empty), ``x.ru.md`` is ``ru/`` + the URL of ``x.md``."""
+    found = []
+    for path in markdown_files([docs_dir]):
+        src_uri = Path(path).relative_to(docs_dir).as_posix()
+        plain, suffix = split_suffix(src_uri, languages)
+        lang = suffix or default
+        url = page_url(plain, use_directory_urls)
+        found.append(Source(path, src_uri, url if lang == default else f"{lang}/{url}", lang,
+                            index_name(src_uri, lang, separate)))
+    return found
 
 
 def document(source: Source, doc: MarkdownSource) -> index.Document | None:
@@ -38,21 +84,64 @@ def document(source: Source, doc: MarkdownSource) -> index.Document | None:
     return index.Document(source.url, entry.title, questions, entry.description, body)
 
 
+def _category_folder(src_uri: str) -> str | None:
+    """``billing`` for ``billing/index.md`` or ``billing/index.ru.md``; None for other pages and the home page."""
+    folder, name = posixpath.split(src_uri)
+    return folder if folder and name.split(".", 1)[0] == "index" else None
+
+
 class IndexReader:
     """A :mod:`kb_tools.source_pages` reader: the search documents of the pages in ``sources``,
-    then each language's index files (:func:`kb_tools.search.index.build`)."""
+    then each index's documents and files (:func:`kb_tools.search.index.build`)."""
 
-    def __init__(self, sources: list[Source]):
+    def __init__(self, sources: list[Source], synonyms: dict[str, list[list[str]]] | None = None):
         self.sources = {s.src_uri: s for s in sources}
-        self.by_language: dict[str, list[index.Document]] = {}
+        self.synonyms = synonyms or {}
+        self.documents: dict[str, list[tuple[Source, index.Document]]] = {}
 
-    def read(self, page: SourcePage) -> None:
+    def read(self, page: source_pages.SourcePage) -> None:
         source = self.sources.get(page.src_uri)
         if source is None or page.doc is None:  # a page that cannot be read: the build and the linter report it
             return
         found = document(source, page.doc)
         if found is not None:
-            self.by_language.setdefault(source.lang, []).append(found)
+            self.documents.setdefault(source.index, []).append((source, found))
 
-    def finish(self) -> dict[str, dict[str, bytes]]:
-        return {lang: index.build(lang, documents) for lang, documents in self.by_language.items()}
+    def finish(self) -> dict[str, "Built"]:
+        built = {}
+        for name, pages in self.documents.items():
+            documents = _with_listings(pages)
+            lang = pages[0][0].lang
+            built[name] = Built(lang, documents, index.build(lang, documents, self.synonyms.get(lang, ())))
+        return built
+
+
+class Built(NamedTuple):
+    lang: str
+    documents: list[index.Document]
+    files: dict[str, bytes]
+
+
+def _with_listings(pages: list[tuple[Source, index.Document]]) -> list[index.Document]:
+    """The documents, each category page's body followed by the titles of the articles in its folder."""
+    titles: dict[str, list[str]] = {}
+    for source, doc in pages:
+        folder = posixpath.dirname(source.src_uri)
+        if folder and _category_folder(source.src_uri) is None:
+            titles.setdefault(folder, []).append(doc.title)
+    result = []
+    for source, doc in pages:
+        folder = _category_folder(source.src_uri)
+        if folder and titles.get(folder):
+            doc = doc._replace(body=" ".join([doc.body, *sorted(titles[folder])]).strip())
+        result.append(doc)
+    return result
+
+
+def build_site(docs_dir: str, languages: set[str], default: str, separate: tuple[str, ...] = (),
+               synonyms: dict[str, list[list[str]]] | None = None) -> dict[str, Built]:
+    """Every index of the site in ``docs_dir``, read and built in this process (``kb search``, ``kb lint``)."""
+    sources = site_sources(docs_dir, languages, default, separate)
+    reader = IndexReader(sources, synonyms)
+    source_pages.read_all(source_pages.in_folder(docs_dir, [s.path for s in sources]), {"search": reader})
+    return reader.finish()

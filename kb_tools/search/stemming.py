@@ -58,50 +58,66 @@ def rules_for(lang: str) -> dict:
             "suffixes": sorted(suffixes.values(), key=lambda e: (-len(e[0]), e[0]))}
 
 
+PREFIX_DECAY = 0.5
+"""Each prefix stripped from a page's word halves the weight it is indexed with: משלוח is
+indexed under לוח too (ש and מ can be prefixes), but a page that says לוח itself comes first."""
+
+
+def prefix_variants(word: str, rules: dict) -> list[str]:
+    """``word`` and the words left by stripping known prefixes one at a time
+    (והמשלוח → המשלוח → משלוח → …), as long as ``min`` letters stay.
+
+    A prefix letter can also be a root letter (the מ of משלוח), so no single stripped
+    form is right: the index keeps every variant of a page's words (with less weight the
+    more it strips), and a query tries the word as typed first and a stripped variant only
+    when that finds nothing."""
+    found = [word]
+    least = rules["min"]
+    while len(found) <= 3:  # at most three stacked prefixes (וכש)
+        for prefix in rules["prefixes"]:
+            if word.startswith(prefix) and len(word) - len(prefix) >= least:
+                word = word[len(prefix):]
+                found.append(word)
+                break
+        else:
+            break
+    return found
+
+
+def stem_with(word: str, rules: dict) -> str:
+    """``word`` without its inflectional ending(s), by ``rules`` (:func:`rules_for`)."""
+    least = rules["min"]
+    for _ in range(rules["passes"]):
+        for ending, replacement, blocked in rules["suffixes"]:
+            if (word.endswith(ending) and len(word) - len(ending) + len(replacement) >= least
+                    and not any(word.endswith(b) for b in blocked)):
+                word = word[:len(word) - len(ending)] + replacement
+                break
+        else:
+            break
+    return word
+
+
 class Stemmer:
     def __init__(self, lang: str):
         self.rules = rules_for(lang)
         self._cache: dict[str, str] = {}
 
     def variants(self, word: str) -> list[str]:
-        """``word`` and the words left by stripping known prefixes one at a time
-        (והמשלוח → המשלוח → משלוח → …), as long as ``min`` letters stay.
-
-        A prefix letter can also be a root letter (the מ of משלוח), so no single stripped
-        form is right: the index keeps every variant of a page's words, and a query tries
-        the word as typed first and a stripped variant only when that finds nothing."""
-        found = [word]
-        least = self.rules["min"]
-        while len(found) <= 3:  # at most three stacked prefixes (וכש)
-            for prefix in self.rules["prefixes"]:
-                if word.startswith(prefix) and len(word) - len(prefix) >= least:
-                    word = word[len(prefix):]
-                    found.append(word)
-                    break
-            else:
-                break
-        return found
+        return prefix_variants(word, self.rules)
 
     def stem(self, word: str) -> str:
-        """``word`` without its inflectional ending(s)."""
         cached = self._cache.get(word)
-        if cached is not None:
-            return cached
-        least = self.rules["min"]
-        result = word
-        for _ in range(self.rules["passes"]):
-            for ending, replacement, blocked in self.rules["suffixes"]:
-                if (result.endswith(ending) and len(result) - len(ending) + len(replacement) >= least
-                        and not any(result.endswith(b) for b in blocked)):
-                    result = result[:len(result) - len(ending)] + replacement
-                    break
-            else:
-                break
-        self._cache[word] = result
-        return result
+        if cached is None:
+            cached = self._cache[word] = stem_with(word, self.rules)
+        return cached
 
-    def index_terms(self, word: str) -> list[str]:
-        """The terms a page's ``word`` is indexed under: the stem of each prefix variant."""
+    def index_terms(self, word: str) -> list[tuple[str, float]]:
+        """(term, weight) pairs a page's ``word`` is indexed under: the stem of each prefix
+        variant, weighed down by PREFIX_DECAY per stripped prefix."""
         if not self.rules["prefixes"]:
-            return [self.stem(word)]
-        return list(dict.fromkeys(self.stem(v) for v in self.variants(word)))
+            return [(self.stem(word), 1.0)]
+        found: dict[str, float] = {}
+        for stripped, variant in enumerate(self.variants(word)):
+            found.setdefault(self.stem(variant), PREFIX_DECAY ** stripped)
+        return list(found.items())

@@ -4,3 +4,8 @@ from mkdocs.config.base import Config
 
 class SearchConfig(Config):
     enabled = c.Type(bool, default=True)
+    separate = c.ListOfItems(c.Type(str), default=[])
+    """Top folders searched apart (the writers' docs): their pages get their own index, and
+    the customers' index never lists them."""
+    synonyms = c.Type(str, default="synonyms.yml")
+    """Synonym groups per language, in the docs folder (kb_tools.search.synonyms); optional."""

@@ -11,7 +11,8 @@ list, and its JavaScript runs the search in a web worker named in each page's
 2. marks each page ``search: exclude`` for Material, whose lunr index (one file with
    every page of every language, 34 MB at 5,000 articles) is left empty;
 3. points each page's worker at ``kb-search-worker.js?lang=<page language>``;
-4. writes ``search/<lang>/`` (:mod:`kb_tools.search.index`) and the worker.
+4. writes ``search/<lang>/`` (:mod:`kb_tools.search.index`), an index of its own for each
+   ``separate`` folder (``search/writing/en/``), and the worker.
 
 With mkdocs-static-i18n (suffix layout), ``refund.ru.md`` is a Russian page at
 ``ru/…``, so a reader of the Hebrew pages searches Hebrew pages only.
@@ -29,16 +30,15 @@ from urllib.parse import urlencode
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from kb_tools.contacts.strings import strings_for
-from kb_tools.lint.engine import markdown_files
-from kb_tools.lint.language import split_suffix
+from kb_tools.errors import InputError
 from kb_tools.plugins.pages import language_build, site_language
 from kb_tools.plugins.search.config import SearchConfig
 from kb_tools.plugins.source_pass import PASS, start_hook
 from kb_tools.search import index, sources
+from kb_tools.search.synonyms import load_synonyms
 
 WORKER = "assets/javascripts/kb-search-worker.js"
 _CONFIG_SEARCH = re.compile(r'(<script id="__config" type="application/json">[^<]*?"search":\s*)"[^"]*"')
@@ -64,8 +64,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.worker = _worker_source()
 
     def _add_reader(self, files, config):
-        if self.config.enabled and not language_build(config):
-            PASS.add("search", sources.IndexReader(_sources(config)))
+        if not self.config.enabled:
+            return
+        synonyms = files.get_file_from_path(self.config.synonyms)
+        if synonyms is not None:
+            files.remove(synonyms)  # data for the index, not a page to publish
+        if language_build(config):
+            return
+        try:
+            groups = load_synonyms(str(Path(config.docs_dir) / self.config.synonyms))
+        except InputError as exc:
+            raise PluginError(f"kb/search: {exc}") from None
+        PASS.add("search", sources.IndexReader(_sources(config, tuple(self.config.separate)), groups))
 
     on_files = CombinedEvent(_add_reader, start_hook)
 
@@ -84,7 +94,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return output
         lang = _language(config)
         words = strings_for(lang)
-        query = urlencode({"lang": lang, "v": hashlib.sha1(self.worker).hexdigest()[:10], "home": self.home,
+        query = urlencode({"lang": lang, "index": sources.index_name(page.file.src_uri, lang, tuple(self.config.separate)), "v": hashlib.sha1(self.worker).hexdigest()[:10], "home": self.home,
                            "unavailable": words["search_unavailable"], "hint": words["search_unavailable_hint"]})
         worker = f"{get_relative_url(WORKER, page.url)}?{query}"
         # Only the worker's URL changes: a substitution inside the config, not a JSON round trip per page.
@@ -98,12 +108,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if built is None:
             return
         site = Path(config.site_dir)
-        for lang in {_language(config), *built}:
-            folder = site / "search" / lang
+        files = {name: b.files for name, b in built.items()}
+        files.setdefault(_language(config), index.build(_language(config), []))
+        for name in sorted(files):
+            folder = site / "search" / name
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True)
-            for name, content in built.get(lang, index.build(lang, [])).items():
-                (folder / name).write_bytes(content)
+            for file_name, content in files[name].items():
+                (folder / file_name).write_bytes(content)
         worker = site / WORKER
         worker.parent.mkdir(parents=True, exist_ok=True)
         worker.write_bytes(self.worker)
@@ -113,17 +125,9 @@ def _language(config) -> str:
     return site_language(config) or "en"
 
 
-def _sources(config) -> list[sources.Source]:
-    """Every Markdown page of the docs folder with its language and URL. With
-    mkdocs-static-i18n's suffix layout, ``x.ru.md`` is ``ru/`` + the URL of ``x.md``."""
+def _sources(config, separate: tuple[str, ...]) -> list[sources.Source]:
+    """Every Markdown page of the docs folder with its language, URL and index."""
     i18n = config.plugins.get("i18n")
     languages = {lang.locale for lang in i18n.config.languages if lang.build} if i18n else set()
     default = getattr(i18n, "default_language", None) or _language(config)
-    found = []
-    for path in markdown_files([config.docs_dir]):
-        src_uri = Path(path).relative_to(config.docs_dir).as_posix()
-        plain, suffix = split_suffix(src_uri, languages)
-        lang = suffix or default
-        url = File(plain, config.docs_dir, config.site_dir, config.use_directory_urls).url
-        found.append(sources.Source(path, src_uri, url if lang == default else f"{lang}/{url}", lang))
-    return found
+    return sources.site_sources(config.docs_dir, languages, default, separate, config.use_directory_urls)

@@ -57,7 +57,8 @@ function stem(word, rules) {
 /* ----------------------------------------------------------------- index */
 
 const params = new URL(self.location.href).searchParams
-const base = new URL(`../../search/${params.get("lang") || "en"}/`, self.location.href)
+/* index: the customers' index of the language ("ru"), or a separate folder's ("writing/en") */
+const base = new URL(`../../search/${params.get("index") || params.get("lang") || "en"}/`, self.location.href)
 const files = new Map()
 
 function load(name, options) {
@@ -106,40 +107,88 @@ function decode(flat) {
   return scores
 }
 
-/* doc → best score of one query word: its stem exactly, or (the word being typed) any term it starts. */
+/* Edits allowed for a word of this length (kb_tools/search/rank.py typo_distance). */
+function typoDistance(word, limits) {
+  return word.length >= limits.two ? 2 : word.length >= limits.one ? 1 : 0
+}
+
+/* Optimal string alignment distance, or limit + 1 once it is known to exceed limit (rank.py edit_distance). */
+function editDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1
+  let previous2 = []
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, previous2[j - 2] + 1)
+      current.push(value)
+    }
+    if (Math.min(...current) > limit) return limit + 1
+    previous2 = previous
+    previous = current
+  }
+  return previous[b.length]
+}
+
+const PREFIX_FACTOR = 0.6, TYPO_FACTOR = [1, 0.7, 0.4]
+
+/* doc → best score of one query word: its stem exactly, or (the word being typed) any term
+   it starts, or, when neither finds anything, the nearest terms within the typo distance. */
 async function wordScores(index, word, typing) {
   const rules = index.stemmer
   const scores = new Map()
   const add = (flat, factor) => {
-    for (const [doc, score] of decode(flat))
-      scores.set(doc, Math.max(scores.get(doc) || 0, score * factor))
+    for (const [doc, score] of decode(flat)) {
+      const value = score * factor
+      if (value > (scores.get(doc) || 0)) scores.set(doc, value)
+    }
   }
   /* The word as typed first; a form without a Hebrew or Persian prefix only if that finds nothing. */
-  for (const form of variants(word, rules)) {
+  const forms = variants(word, rules)
+  for (const form of forms) {
     const term = stem(form, rules)
     const name = shardFor(index, term)
     const shard = name ? await load(name) : {}
-    if (shard[term]) add(shard[term], 1)
+    if (Object.hasOwn(shard, term)) add(shard[term], 1)
     if (typing && form.length >= index.prefix_min) {
       const names = shardsUnder(index, form, 4) || (name ? [name] : [])
       for (const other of await Promise.all(names.map(n => load(n))))
         for (const [candidate, flat] of Object.entries(other))
-          if (candidate !== term && candidate.startsWith(form)) add(flat, 0.6)
+          if (candidate !== term && candidate.startsWith(form)) add(flat, PREFIX_FACTOR)
     }
-    if (scores.size) break
+    if (scores.size) return scores
   }
+  const term = stem(forms[0], rules)
+  const limits = index.typo
+  const allowed = typoDistance(term, limits)
+  if (!allowed) return scores
+  const own = shardFor(index, term)
+  const names = shardsUnder(index, term.slice(0, 1), limits.shards) ||
+    shardsUnder(index, term.slice(0, 2), limits.shards) || (own ? [own] : [])
+  let nearest = allowed + 1, found = []
+  for (const shard of await Promise.all(names.map(n => load(n))))
+    for (const [candidate, flat] of Object.entries(shard)) {
+      const distance = editDistance(term, candidate, Math.min(allowed, nearest))
+      if (distance > allowed) continue
+      if (distance < nearest) { nearest = distance; found = [flat] }
+      else if (distance === nearest) found.push(flat)
+    }
+  if (nearest <= allowed) for (const flat of found) add(flat, TYPO_FACTOR[nearest])
   return scores
 }
 
 async function search(query) {
   const index = await manifest()
   const words = [...new Set(tokenize(query))]
-  if (!words.length) return { items: [] }
+  if (!words.length) return { items: [], total: 0 }
   const typing = !/\s$/.test(query)
   const perWord = await Promise.all(words.map((word, i) =>
     wordScores(index, word, typing && i === words.length - 1)))
 
-  /* Pages with every word first, then by summed score. */
+  /* Pages with more of the words first, then by summed score. */
   const total = new Map()
   perWord.forEach(scores => {
     for (const [doc, score] of scores) {
@@ -162,7 +211,7 @@ async function search(query) {
     words.forEach((word, i) => { terms[word] = perWord[i].has(entry.doc) })
     return [{ location, title, text, score: entry.score, terms }]
   })
-  return { items }
+  return { items, total: total.size }
 }
 
 /* -------------------------------------------------------------- protocol */
@@ -189,9 +238,14 @@ async function answer(query) {
   } catch (error) {
     data = unavailable()
   }
-  if (ticket === latest)  /* a newer query is on its way: its answer replaces this one */
-    self.postMessage({ type: RESULT, data })
+  if (ticket !== latest) return  /* a newer query is on its way: its answer replaces this one */
+  self.postMessage({ type: RESULT, data: { items: data.items } })
+  /* Material counts the results it is given (at most max_results): the page's script
+     (overrides/main.html) shows this count of every matching page instead. */
+  if (counts) counts.postMessage({ shown: data.items.length, total: data.total ?? data.items.length })
 }
+
+const counts = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("kb-search-count")
 
 if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
   /* Ready at once: the index loads on the first query, and Material's own
@@ -203,5 +257,5 @@ if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScop
   self.postMessage({ type: READY })
   manifest().catch(() => {})
 } else {
-  self.kbSearch = { normalize, tokenize, variants, stem }
+  self.kbSearch = { normalize, tokenize, variants, stem, editDistance, typoDistance }
 }
