@@ -27,14 +27,13 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-from bench import wording_batches  # noqa: E402
+from bench import blind_log, wording_batches  # noqa: E402
 from tests import eval_set  # noqa: E402
 
 LOG = wording_batches.LOG
@@ -55,7 +54,7 @@ def in_sample(verbose: bool) -> int:
 
 
 def blind(batch: str, log: bool, note: str, verbose: bool) -> int:
-    if log and any(entry["batch"] == batch for entry in wording_batches.logged(LOG)):
+    if log and blind_log.is_logged(LOG, batch):
         print(f"batch '{batch}' is already in {LOG.name}: only its first score is logged", file=sys.stderr)
         return 2
     items = wording_batches.load(batch)
@@ -74,9 +73,7 @@ def blind(batch: str, log: bool, note: str, verbose: bool) -> int:
         entry = {"date": datetime.date.today().isoformat(), "revision": wording_batches.revision(), "batch": batch,
                  "note": note, "languages": {lang: s.as_dict() for lang, s in scores.items()},
                  "with_model": {lang: s.as_dict() for lang, s in with_model.items()}}
-        LOG.parent.mkdir(parents=True, exist_ok=True)
-        with LOG.open("a", encoding="utf-8") as out:
-            out.write(json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n")
+        blind_log.append(LOG, entry)
         print(f"logged to {LOG.relative_to(wording_batches.ROOT)}")
     return 0 if worst >= 0.90 else 1
 

@@ -20,9 +20,7 @@ Scoring is what a writer sees at the default failing level: every finding of sev
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -33,6 +31,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import blind_log  # noqa: E402
 from kb_tools.lint.diagnostic import Severity  # noqa: E402
 from kb_tools.lint.engine import Linter, Settings  # noqa: E402
 from kb_tools.lint.select import Selector  # noqa: E402
@@ -73,10 +72,7 @@ def load(batch: str | Path, langs=None) -> list[Item]:
 
 def logged(log: Path | None = None) -> list[dict]:
     """The entries of the blind log, oldest first."""
-    log = log or LOG
-    if not log.exists():
-        return []
-    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return blind_log.logged(log or LOG)
 
 
 def require_logged(batches, log: Path | None = None) -> None:
@@ -194,10 +190,7 @@ def score(items: list[Item], linter: Linter | None = None, select=DEFAULT) -> di
 
 def revision() -> str:
     """The code revision being scored: the commit, marked ``+dirty`` with uncommitted changes under kb_tools/."""
-    def git(*args):
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    head = git("rev-parse", "--short=12", "HEAD") or "unknown"
-    return head + ("+dirty" if git("status", "--porcelain", "--", "kb_tools") else "")
+    return blind_log.revision(("kb_tools",))
 
 
 def table(scores: dict[str, Score]) -> str:

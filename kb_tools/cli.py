@@ -1,19 +1,24 @@
-"""The ``kb`` command: ``kb lint``, ``kb rules``, ``kb explain``, ``kb report``."""
+"""The ``kb`` command: ``kb lint``, ``kb rules``, ``kb explain``, ``kb report``, ``kb search``."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from kb_tools import __version__, lint_setup
+from kb_tools.lint.site import Site
 from kb_tools.report import command as report_command
+from kb_tools.search import command as search_command
+from kb_tools.search.project import SearchSetup
 from kb_tools.errors import ExitStatus, InputError
 from kb_tools.lint import changed, fixes, packs
 from kb_tools.lint.engine import UNREADABLE, default_jobs, markdown_files
 from kb_tools.lint.options import FAIL_ON
 from kb_tools.lint.formats import renderers
 from kb_tools.rules_reference import render_markdown
+from kb_tools.source_pages import display_path
 from kb_tools.yamlsource import read_text
 
 
@@ -49,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="explain one rule: what it catches, why, and examples")
     explain.add_argument("code", metavar="CODE")
     report_command.add_parser(sub)
+    search_command.add_parser(sub)
     return parser
 
 
@@ -61,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_rules(args)
         if args.command == "report":
             return report_command.run(args)
+        if args.command == "search":
+            return search_command.run(args)
         return run_explain(args)
     except InputError as exc:
         print(f"kb: error: {exc}", file=sys.stderr)
@@ -79,7 +87,7 @@ def run_lint(args) -> int:
     jobs = args.jobs if args.jobs is not None else default_jobs(files)
     if jobs < 1:
         raise InputError("--jobs", None, "must be 1 or more")
-    diagnostics = linter.lint_registry() + linter.lint_files(files, jobs)
+    diagnostics = linter.lint_registry() + linter.lint_files(files, jobs) + _lint_site(linter, project, files)
     if changed_lines is not None:
         diagnostics = [d for d in diagnostics if changed.keep(d, changed_lines)]
     if args.diff and not args.fix:
@@ -114,6 +122,15 @@ def run_lint(args) -> int:
     if any(d.code == UNREADABLE for d in diagnostics):
         return ExitStatus.INPUT_ERROR
     return ExitStatus.FINDINGS if options.fails(diagnostics) else ExitStatus.OK
+
+
+def _lint_site(linter, project, files: list[str]) -> list:
+    """The site-wide findings (KB4xx) for ``files``, from the project's whole docs folder."""
+    if not linter.site_rules() or not os.path.isdir(project.docs_dir):
+        return []
+    shown = {display_path(f): f for f in files}
+    site = Site(SearchSetup.from_project(project).build())
+    return [d._replace(path=shown[d.path]) for d in linter.lint_site(site, set(shown))]
 
 
 def _write(path: str, text: str, mode: str) -> None:

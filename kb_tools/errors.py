@@ -27,3 +27,8 @@ class InputError(Exception):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
+
+    def __reduce__(self):
+        # Raised in a worker process (kb lint --jobs, the build's background pass), it must
+        # reach the parent whole: the default pickling would call __init__ with one argument.
+        return (InputError, (self.path, self.line, self.message))

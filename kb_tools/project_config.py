@@ -39,6 +39,11 @@ class ProjectConfig:
     contacts_file: str | None = None
     lint: dict = field(default_factory=dict)
     """The ``kb/lint`` plugin's options."""
+    search: dict | None = None
+    """The ``kb/search`` plugin's options; None when it is not enabled."""
+    languages: dict[str, bool] = field(default_factory=dict)
+    """mkdocs-static-i18n's languages (locale → is the default); empty without it."""
+    use_directory_urls: bool = True
 
 
 def plugin_options(plugins, name: str) -> dict | None:
@@ -69,4 +74,10 @@ def load_project(path: str = "mkdocs.yml") -> ProjectConfig:
     contacts = plugin_options(data.get("plugins"), "kb/contacts")
     contacts_file = os.path.join(docs_dir, str((contacts or {}).get("file", "contacts.yml")))
     lint = plugin_options(data.get("plugins"), "kb/lint") or {}
-    return ProjectConfig(path, os.path.normpath(docs_dir), language, os.path.normpath(contacts_file), dict(lint))
+    search = plugin_options(data.get("plugins"), "kb/search")
+    i18n = plugin_options(data.get("plugins"), "i18n") or {}
+    languages = {str(entry["locale"]): bool(entry.get("default")) for entry in i18n.get("languages") or []
+                 if isinstance(entry, dict) and entry.get("locale") and entry.get("build", True)}
+    return ProjectConfig(path, os.path.normpath(docs_dir), language, os.path.normpath(contacts_file), dict(lint),
+                         dict(search) if search is not None else None, languages,
+                         bool(data.get("use_directory_urls", True)))

@@ -89,7 +89,7 @@ def test_reads_settings_from_mkdocs_yml(capsys, write, monkeypatch, tmp_path):
           - kb/contacts: {file: channels.yml}
           - kb/lint:
               ignore: [KB003]
-              per_file_ignores: {"legal/*.md": [KB101]}
+              per_file_ignores: {"legal/*.md": [KB101, KB402]}
         """)
     write("pages/channels.yml", VALID_REGISTRY, dedent=False)
     write("pages/a.md", "Hallo {{ contact.nope }}.\n")

@@ -4,13 +4,16 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kb_tools.contacts.load import load_registry, parse_registry
 from kb_tools.lint import packs
 from kb_tools.lint.engine import Linter, Settings
+from kb_tools.lint.site import Site
 from kb_tools.lint.rule import COMMON
 from kb_tools.lint.select import Selector
 from kb_tools.rules_reference import render_markdown
+from kb_tools.search.project import SearchSetup
 from tests.conftest import ROOT, VALID_REGISTRY
 
 REGISTRY = parse_registry(VALID_REGISTRY)
@@ -25,6 +28,13 @@ def codes_found(rule, text):
             path = Path(folder) / "contacts.yml"
             path.write_text(text, encoding="utf-8")
             return [d.code for d in Linter(settings, load_registry(path)).lint_registry()]
+    if hasattr(rule.check, "check_site"):  # site rules' examples are small help centres: path → page
+        with tempfile.TemporaryDirectory() as folder:
+            for name, page in yaml.safe_load(text).items():
+                (Path(folder) / name).parent.mkdir(parents=True, exist_ok=True)
+                (Path(folder) / name).write_text(page, encoding="utf-8")
+            site = Site(SearchSetup(folder, frozenset(), "en").build())
+            return [d.code for d in Linter(settings, REGISTRY).lint_site(site)]
     return [d.code for d in Linter(settings, REGISTRY).lint_text(text, f"example.{lang}.md")]
 
 

@@ -175,3 +175,69 @@ def test_result_summary_counts_every_matching_page(browser, demo_site, serve, de
         assert page.locator(".md-search-result__item").count() <= 30
     finally:
         page.close()
+
+
+def test_home_page_search_box_shows_results_as_the_customer_types(browser, demo_site, serve):
+    """The home page's own search box (a phone's header shows only an icon) hands over to the search dialog."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(serve(demo_site) + "he/")
+        box = page.locator(".kb-search-box__input")
+        assert box.is_visible() and page.locator(".kb-search-box__label").inner_text() == "חיפוש במרכז העזרה"
+        box.click()
+        page.keyboard.type("החזר", delay=30)
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        assert page.input_value(".md-search__input") == "החזר"
+        titles = page.eval_on_selector_all(".md-search-result__item h1", "hs => hs.map(h => h.textContent)")
+        assert "מתי אקבל את ההחזר הכספי?" in titles[:3]
+    finally:
+        page.close()
+
+
+def test_search_box_without_the_page_script_opens_search_through_the_address(browser, demo_site, serve):
+    """The form's own submit goes to ?q=…, which Material opens as a search."""
+    page = browser.new_page()
+    try:
+        page.goto(serve(demo_site) + "?q=refund")
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        assert page.input_value(".md-search__input") == "refund"
+    finally:
+        page.close()
+
+
+def test_contact_page_offers_articles_per_purpose_above_its_channels(browser, demo_site, serve):
+    page = browser.new_page()
+    try:
+        page.goto(serve(demo_site) + "contact/")
+        assert page.locator("form.kb-search-box").count() == 1
+        billing = page.locator('.kb-suggestions[data-kb-purpose="billing"] a')
+        assert billing.count() == 3 and "Where can I find my invoices?" in billing.all_inner_texts()
+        # the suggestions come before the channels of the same purpose, which stay visible
+        order = page.evaluate("""() => {
+            const s = document.querySelector('.kb-suggestions[data-kb-purpose="billing"]');
+            const c = document.querySelector('.kb-channels[data-kb-purpose="billing"]');
+            return !!(s.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING)}""")
+        assert order and page.locator('.kb-channels[data-kb-purpose="billing"] li').first.is_visible()
+        # a generic purpose gets no list rather than a random one
+        assert page.locator('.kb-suggestions[data-kb-purpose="support"]').count() == 0
+        page.locator('.kb-suggestions[data-kb-purpose="billing"] a', has_text="Where can I find my invoices?").click()
+        page.wait_for_url("**/billing/find-invoices/")
+    finally:
+        page.close()
+
+
+def test_articles_end_with_related_articles_in_their_language(demo_site):
+    from bs4 import BeautifulSoup
+
+    for path, lang_prefix in [("billing/why-was-i-charged/index.html", ""), ("ru/returns/refund-timing/index.html", "ru/")]:
+        soup = BeautifulSoup((demo_site / path).read_text(encoding="utf-8"), "html.parser")
+        related = soup.select("nav#kb-related a")
+        assert 1 <= len(related) <= 3
+        page_url = path[: -len("index.html")]
+        for a in related:
+            target = (demo_site / page_url / a["href"]).resolve() / "index.html"
+            assert target.is_file(), a["href"]
+            assert str(target.relative_to(demo_site.resolve())).startswith(lang_prefix)
+    for html in demo_site.rglob("*.html"):
+        assert "<!--kb:" not in html.read_text(encoding="utf-8"), html  # every marker filled or removed
+    assert not (demo_site / "index.html").read_text(encoding="utf-8").count('id="kb-related"')

@@ -39,7 +39,7 @@ def test_lint_and_index_readers_in_one_pass(write, tmp_path):
     index_reader = sources.IndexReader([sources.Source(path, uri, uri.replace(".md", "/"), "en") for path, uri in files])
     found = source_pages.read_all(files, {"lint": Linter().reader(), "search": index_reader})
     assert [(d.path.rsplit("/", 1)[-1], d.code) for d in found["lint"]] == [("bad.md", "KB001"), ("refund.md", "KB101")]
-    assert json.loads(found["search"]["en"]["manifest.json"])["count"] == 1  # the unreadable page is left out
+    assert json.loads(found["search"]["en"].files["manifest.json"])["count"] == 1  # the unreadable page is left out
 
 
 def test_the_pass_starts_once_and_each_plugin_collects_its_result(write, tmp_path):

@@ -7,6 +7,7 @@ import json
 
 from kb_tools.contacts.model import Channel, Registry
 from kb_tools.contacts.strings import purpose_title, strings_for
+from kb_tools.search.html import search_box
 
 escape = html.escape
 
@@ -51,13 +52,19 @@ def channel_item(channel: Channel, registry: Registry, lang: str | None) -> str:
             f'<dl class="kb-channel__facts">{dl}</dl><p class="kb-channel__who">{who}</p></li>')
 
 
-def channel_list(registry: Registry, lang: str | None = None) -> str:
+def channel_list(registry: Registry, lang: str | None = None, suggestions: bool = False) -> str:
     """The contact page's channels grouped by purpose: a Markdown heading per purpose (so the
-    table of contents lists them) followed by a raw HTML list of its channels."""
-    parts = []
+    table of contents lists them) followed by a raw HTML list of its channels.
+
+    With ``suggestions`` (kb/search on), a search box comes first and each purpose gets a
+    marker where kb/search puts the articles that answer most questions of that kind
+    (:mod:`kb_tools.plugins.search.slots`): customers try those before they write, and the
+    channels stay right there."""
+    parts = [search_box(lang or "en") + "\n"] if suggestions else []
     for purpose, channels in registry.purposes().items():
         items = "".join(channel_item(c, registry, lang) for c in channels)
-        parts.append(f"## {escape(purpose_title(purpose, lang))}\n\n"
+        marker = f"<!--kb:suggest:{purpose}-->\n" if suggestions else ""
+        parts.append(f"## {escape(purpose_title(purpose, lang))}\n\n{marker}"
                      f'<ul class="kb-channels" data-kb-purpose="{escape(purpose)}">{items}</ul>\n')
     return "\n".join(parts)
 

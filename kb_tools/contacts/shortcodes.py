@@ -27,12 +27,14 @@ def parse_shortcode(text: str) -> Ref | None:
     return Ref(None, None) if m.group("list") else Ref(m.group("id"), m.group("field"))
 
 
-def expand(markdown: str, registry: Registry, lang: str | None, path: str, first_line: int = 1) -> str:
-    """Replace every shortcode outside code with its rendering; unknown ids raise InputError at their line."""
+def expand(markdown: str, registry: Registry, lang: str | None, path: str, first_line: int = 1,
+           suggestions: bool = False) -> str:
+    """Replace every shortcode outside code with its rendering; unknown ids raise InputError at their line.
+    ``suggestions``: the channel list gets a search box and article suggestions (kb/search is on)."""
 
     def replace(m: re.Match) -> str:
         if m.group("list"):
-            return "\n" + render.channel_list(registry, lang) + "\n"
+            return "\n" + render.channel_list(registry, lang, suggestions) + "\n"
         line = first_line + markdown.count("\n", 0, m.start())
         channel = registry.get(m.group("id"))
         if channel is None:

@@ -78,12 +78,14 @@ class NormalizedBlock:
 
 
 class Context:
-    def __init__(self, doc: MarkdownSource, lang: str, registry=None, vocabulary=None, prefilter=None):
+    def __init__(self, doc: MarkdownSource, lang: str, registry=None, vocabulary=None, prefilter=None, today=None):
         self.doc = doc
         self.lang = lang
         self.registry = registry
         self.vocabulary = vocabulary if vocabulary is not None else Vocabulary()
         """Lower-case words the project accepts (product names, its own terms)."""
+        self.today = today
+        """The day review dates are compared with (None: SOURCE_DATE_EPOCH, else the system date)."""
         # The page's prose as the blocks' normalised texts joined by newlines: checks search
         # one string, and each block knows its window and its way back to the source.
         parts, blocks, offset = [], [], 0

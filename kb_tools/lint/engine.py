@@ -7,7 +7,10 @@ import multiprocessing
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
 
+from kb_tools import freshness
 from kb_tools.errors import InputError
 from kb_tools.lint import packs, suppress
 from kb_tools.lint.context import Context
@@ -31,6 +34,8 @@ class Settings:
     """Language of pages that do not say (mkdocs.yml ``theme.language`` or ``--lang``)."""
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     """Words the project accepts (``kb/lint: vocabulary``)."""
+    today: date | None = None
+    """The day ``review_by`` dates are compared with (KB404); None: ``SOURCE_DATE_EPOCH``, else the system date."""
 
 
 class Linter:
@@ -41,8 +46,15 @@ class Linter:
         self._pack_languages = set(packs.languages())
         self._prefilters: dict[tuple, Prefilter] = {}
 
+    @cached_property
+    def today(self) -> date:
+        """The day review dates are compared with, read once per Linter (a bad
+        ``SOURCE_DATE_EPOCH`` is an InputError here, before any worker starts)."""
+        return self.settings.today or freshness.today()
+
     def prepare(self, lang: str) -> None:
         """Load and compile everything pages in ``lang`` need (packs, word lists, the prefilter)."""
+        self.today  # noqa: B018  (read before forking: workers inherit it)
         rules = packs.rules_for(lang)
         for rule in rules:
             rule.check.prepare()
@@ -91,7 +103,7 @@ class Linter:
         lang, mismatch = self.language(doc, default_lang)
         selector = self.settings.selector
         rules = [r for r in packs.rules_for(lang) if selector.enabled(r.code, path, r.opt_in)]
-        ctx = Context(doc, lang, self.registry, self.settings.vocabulary, self._prefilter(rules))
+        ctx = Context(doc, lang, self.registry, self.settings.vocabulary, self._prefilter(rules), self.today)
         raw = [(rule, f) for rule in rules for f in rule.check.run(ctx)]
         if any(getattr(rule.check, "yields_to", None) for rule in rules):
             raw = _yield(raw)
@@ -138,6 +150,30 @@ class Linter:
                 found.append(Diagnostic(path, line, column, line, len(text) + 1, rule.code, rule.slug, rule.severity,
                                         rule.message.format(**fields)))
         return sorted(found, key=Diagnostic.sort_key)
+
+    def site_rules(self) -> list[Rule]:
+        """The enabled rules that judge the whole site (KB4xx), not one page."""
+        selector = self.settings.selector
+        return [r for r in packs.rules_for("common") if hasattr(r.check, "check_site") and selector.enabled(r.code, opt_in=r.opt_in)]
+
+    def lint_site(self, site, paths: set[str] | None = None) -> list[Diagnostic]:
+        """Findings of the site-wide rules over ``site`` (:class:`kb_tools.lint.site.Site`), for the
+        pages in ``paths`` only when given; per-file ignores, front matter and inline
+        suppressions apply as to any finding."""
+        found = []
+        for rule in self.site_rules():
+            for f in rule.check.check_site(site):
+                if (paths is None or f.path in paths) and self.settings.selector.enabled(rule.code, f.path, rule.opt_in):
+                    found.append(Diagnostic(f.path, f.line, 1, f.line, 1, rule.code, rule.slug, rule.severity,
+                                            rule.message.format(**f.fields)))
+        kept = []
+        for path in dict.fromkeys(d.path for d in found):
+            try:
+                off = suppress.collect(parse(read_text(path, PAGE_LIMIT), path))
+            except InputError:
+                continue  # the page's own lint reports it (KB001)
+            kept += [d for d in found if d.path == path and not off.suppressed(d.code, d.line)]
+        return sorted(kept, key=Diagnostic.sort_key)
 
     def _prefilter(self, rules: list[Rule]) -> Prefilter:
         key = tuple(r.source for r in rules)

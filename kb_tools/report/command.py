@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
 
-from kb_tools import lint_setup
+from kb_tools import freshness, lint_setup
 from kb_tools.report import html, json
 from kb_tools.report.collect import collect
 from kb_tools.report.overview import build
@@ -33,7 +32,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     report.add_argument("--format", choices=sorted(RENDERERS), default="html", help="output format (default: html)")
     report.add_argument("--output", "-o", metavar="FILE",
                         help=f"where to write; '-' for stdout (default: {DEFAULT_HTML} for html, stdout for json)")
-    report.add_argument("--today", metavar="YYYY-MM-DD", help="the day review_by dates are compared with (default: today)")
+    report.add_argument("--today", metavar="YYYY-MM-DD",
+                        help="the day review_by dates are compared with (default: SOURCE_DATE_EPOCH if set, else today)")
     report.add_argument("--worst", type=int, default=10, metavar="N", help="how many pages to list under 'fix first' (default: 10)")
     report.add_argument("--lang", help="language of pages that do not say, when mkdocs.yml sets no theme.language (default: en)")
     report.add_argument("--contacts", metavar="FILE", help="the contact registry (default: from mkdocs.yml, else <docs>/contacts.yml)")
@@ -42,7 +42,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args) -> int:
-    today = parse_day(args.today, "--today") if args.today else date.today()
+    today = parse_day(args.today, "--today") if args.today else freshness.today()
     if args.worst < 0:
         raise InputError("--worst", None, "must be 0 or more")
     project = lint_setup.project(args)

@@ -80,13 +80,23 @@ def build(lang: str, documents: list[Document], synonyms: list[list[str]] = ()) 
     return files
 
 
-def _postings(lang: str, documents: list[Document], synonyms: list[list[str]]) -> dict[str, list[int]]:
-    stemmer = Stemmer(lang)
-    terms_of: dict[str, tuple] = {}  # each distinct word stemmed once, not once per use
-    groups = _synonym_terms(stemmer, synonyms)
-    weighted: list[Counter] = []
-    lengths: list[int] = []
-    for doc in documents:
+class Weights:
+    """The index's arithmetic over a set of documents: each page's weighted term frequencies
+    (fields, prefix variants, synonyms) and BM25 with the collection's statistics."""
+
+    def __init__(self, lang: str, documents: list[Document], synonyms: list[list[str]] = ()):
+        self.stemmer = Stemmer(lang)
+        self._terms_of: dict[str, tuple] = {}  # each distinct word stemmed once, not once per use
+        self._groups = _synonym_terms(self.stemmer, synonyms)
+        measured = [self.frequencies(doc) for doc in documents]
+        self.weighted = [tf for tf, _ in measured]
+        self.lengths = [length for _, length in measured]
+        self.count = len(documents)
+        self.average = (sum(self.lengths) / self.count if self.count else 0.0) or 1.0  # a site of empty pages
+        self.df: Counter = Counter(term for tf in self.weighted for term in tf)
+
+    def frequencies(self, doc: Document) -> tuple[Counter, int]:
+        """(term → weighted frequency, length in words) of one page."""
         tf: Counter = Counter()
         length = 0
         for field, weight in FIELDS:
@@ -94,30 +104,46 @@ def _postings(lang: str, documents: list[Document], synonyms: list[list[str]]) -
             words = tokens(" ".join(value) if isinstance(value, tuple) else value)
             length += len(words)
             for word, uses in Counter(words).items():
-                terms = terms_of.get(word)
+                terms = self._terms_of.get(word)
                 if terms is None:
-                    terms = terms_of[word] = tuple(stemmer.index_terms(word))
+                    terms = self._terms_of[word] = tuple(self.stemmer.index_terms(word))
                 for term, share in terms:
                     tf[term] += weight * uses * share
-        if groups:
-            _add_synonyms(tf, groups)
-        weighted.append(tf)
-        lengths.append(length)
-    count = len(documents)
-    average = (sum(lengths) / count if count else 0.0) or 1.0  # a site of empty pages: no division by zero
-    by_term: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for doc_id, tf in enumerate(weighted):
-        norm = K1 * (1 - B + B * lengths[doc_id] / average)
+        if self._groups:
+            _add_synonyms(tf, self._groups)
+        return tf, length
+
+    def saturated(self, weight: float, length: int) -> float:
+        return weight / (weight + K1 * (1 - B + B * length / self.average))
+
+    def idf(self, term: str) -> float:
+        n = self.df[term]
+        return math.log(1 + (self.count - n + 0.5) / (n + 0.5))
+
+    @staticmethod
+    def stored(idf: float, saturated: float) -> int:
+        """The integer score the index stores for a page and term."""
+        return max(1, round(100 * idf * saturated * (K1 + 1)))
+
+    def scores(self, tf: Counter, length: int) -> dict[str, int]:
+        """term → stored score of a page with these frequencies (idf of the whole collection)."""
+        return {term: self.stored(self.idf(term), self.saturated(w, length)) for term, w in tf.items()}
+
+
+def _postings(lang: str, documents: list[Document], synonyms: list[list[str]]) -> dict[str, list[int]]:
+    weights = Weights(lang, documents, synonyms)
+    by_term: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for doc_id, tf in enumerate(weights.weighted):
         for term, w in tf.items():
-            by_term[term].append((doc_id, w / (w + norm)))
+            by_term[term].append((doc_id, weights.saturated(w, weights.lengths[doc_id])))
     result = {}
     for term, pairs in by_term.items():
-        idf = math.log(1 + (count - len(pairs) + 0.5) / (len(pairs) + 0.5))
+        idf = weights.idf(term)
         if len(pairs) > MAX_POSTINGS:
             pairs = sorted(sorted(pairs, key=lambda p: -p[1])[:MAX_POSTINGS])
         flat, previous = [], 0
         for doc_id, saturated in pairs:
-            flat += [doc_id - previous, max(1, round(100 * idf * saturated * (K1 + 1)))]
+            flat += [doc_id - previous, Weights.stored(idf, saturated)]
             previous = doc_id
         result[term] = flat
     return result

@@ -6,8 +6,8 @@ prefix matching while typing, typo tolerance, and order. ``kb search``, the find
 check (KB401) and the contact page's suggestions use it, so what they report is what the
 site shows; ``tests/test_search_browser.py`` runs both on the same queries and compares.
 
-Order: pages that match more of the query's words first, then by summed score, then by
-page number (the index's URL order).
+Order: pages that match more of the query's informative words first (:meth:`Searcher.counted`),
+then by summed score, then by page number (the index's URL order).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class Hit(NamedTuple):
     title: str
     score: float
     words: int
-    """How many of the query's words the page matched."""
+    """How many of the query's informative words the page matched."""
 
 
 class Results(NamedTuple):
@@ -70,6 +70,11 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+def rank_key(doc: int, words: int, score: float) -> tuple:
+    """Sort key of a page in the results: more query words first, then higher score, then page number."""
+    return (-words, -score, doc)
+
+
 class Searcher:
     """Queries over one language's index files (file name → bytes, as written to ``search/<lang>/``)."""
 
@@ -80,7 +85,7 @@ class Searcher:
         # Longest first: a term lives in the shard of the longest key that starts it.
         self.keys = sorted(self.manifest["shards"], key=len, reverse=True)
         self._loaded: dict[str, dict] = {}
-        self._docs: dict[int, list] = {}
+        self._words: dict[tuple[str, bool], dict[int, float]] = {}  # the findability check asks thousands of queries
 
     def _load(self, name: str):
         if name not in self._loaded:
@@ -109,75 +114,95 @@ class Searcher:
 
     def word_scores(self, word: str, typing: bool) -> dict[int, float]:
         """doc → best score of one query word (see the worker's ``wordScores``)."""
-        scores: dict[int, float] = {}
+        key = (word, typing)
+        if key not in self._words:
+            scores: dict[int, float] = {}
+            for _, factor, flat in self.word_matches(word, typing):
+                doc = 0
+                for i in range(0, len(flat), 2):
+                    doc += flat[i]
+                    value = flat[i + 1] * factor
+                    if value > scores.get(doc, 0):
+                        scores[doc] = value
+            self._words[key] = scores
+        return self._words[key]
 
-        def add(flat: list[int], factor: float) -> None:
-            doc = 0
-            for i in range(0, len(flat), 2):
-                doc += flat[i]
-                value = flat[i + 1] * factor
-                if value > scores.get(doc, 0):
-                    scores[doc] = value
-
+    def word_matches(self, word: str, typing: bool) -> list[tuple[str, float, list[int]]]:
+        """(term, factor, postings) of each index term one query word reaches: its stem exactly
+        and, while typed, the terms it starts; failing both, the nearest terms within the typo distance."""
+        found: list[tuple[str, float, list[int]]] = []
         forms = prefix_variants(word, self.rules)
         for form in forms:
             term = stem_with(form, self.rules)
             name = self.shard_for(term)
             shard = self._shard(name)
             if term in shard:
-                add(shard[term], 1)
+                found.append((term, 1.0, shard[term]))
             if typing and len(form) >= self.manifest["prefix_min"]:
                 names = self.shards_under(form, 4) or ([name] if name else [])
                 for other in names:
                     for candidate, flat in self._load(other).items():
                         if candidate != term and candidate.startswith(form):
-                            add(flat, PREFIX_FACTOR)
-            if scores:
-                return scores
+                            found.append((candidate, PREFIX_FACTOR, flat))
+            if found:
+                return found
         # Nothing found as typed: a typo? Nearest terms that share the first letter.
         term = stem_with(forms[0], self.rules)
         limits = self.manifest["typo"]
         allowed = typo_distance(term, limits)
         if not allowed:
-            return scores
+            return found
         names = (self.shards_under(term[:1], limits["shards"]) or self.shards_under(term[:2], limits["shards"])
                  or [n for n in [self.shard_for(term)] if n])
-        nearest, found = allowed + 1, []
+        nearest, near = allowed + 1, []
         for name in names:
             for candidate, flat in self._load(name).items():
                 distance = edit_distance(term, candidate, min(allowed, nearest))
                 if distance > allowed:
                     continue
                 if distance < nearest:
-                    nearest, found = distance, [flat]
+                    nearest, near = distance, [(candidate, flat)]
                 elif distance == nearest:
-                    found.append(flat)
-        if nearest <= allowed:
-            for flat in found:
-                add(flat, TYPO_FACTOR[nearest])
-        return scores
+                    near.append((candidate, flat))
+        return [(candidate, TYPO_FACTOR[nearest], flat) for candidate, flat in near]
+
+    def query_words(self, query: str) -> list[tuple[str, bool]]:
+        """(word, typing) of each distinct word of ``query``: unless the query ends in a space,
+        its last word may be unfinished and also matches longer terms."""
+        words = list(dict.fromkeys(tokens(query)))
+        typing = not query[-1:].isspace()
+        return [(word, typing and i == len(words) - 1) for i, word in enumerate(words)]
+
+    def counted(self, query: str) -> list[tuple[str, bool, bool]]:
+        """(word, typing, counts) of each query word; ``counts``: the word is informative, one
+        that at most half the pages match, and so counts towards "pages with more of the
+        query's words first" ("my", "how", "coffee" on a coffee shop's site do not). A query
+        with no informative word counts every word."""
+        words = self.query_words(query)
+        informative = [len(self.word_scores(w, t)) * 2 <= self.manifest["count"] for w, t in words]
+        if not any(informative):
+            informative = [True] * len(words)
+        return [(w, t, c) for (w, t), c in zip(words, informative)]
+
+    def totals(self, query: str) -> dict[int, tuple[int, float]]:
+        """doc → (informative query words it matched, summed score), for every page matching a word."""
+        total: dict[int, list] = {}
+        for word, typing, counts in self.counted(query):
+            for doc, score in self.word_scores(word, typing).items():
+                entry = total.setdefault(doc, [0, 0.0])
+                entry[0] += counts
+                entry[1] += score
+        return {doc: (count, score) for doc, (count, score) in total.items()}
 
     def search(self, query: str, limit: int | None = None) -> Results:
-        """The ranked pages for ``query`` as the search box shows them: unless the query
-        ends in a space, its last word may be unfinished and also matches longer terms."""
-        words = list(dict.fromkeys(tokens(query)))
-        if not words:
-            return Results(0, [], words)
-        typing = not query[-1:].isspace()
-        per_word = [self.word_scores(word, typing and i == len(words) - 1) for i, word in enumerate(words)]
-        total: dict[int, list] = {}
-        for scores in per_word:
-            for doc, score in scores.items():
-                entry = total.setdefault(doc, [0, 0.0])
-                entry[0] += 1
-                entry[1] += score
-        ranked = sorted(total.items(), key=lambda e: (-e[1][0], -e[1][1], e[0]))
-        ranked = ranked[:limit or self.manifest["max_results"]]
+        """The ranked pages for ``query`` as the search box shows them."""
+        total = self.totals(query)
+        ranked = sorted(total.items(), key=lambda e: rank_key(e[0], *e[1]))[:limit or self.manifest["max_results"]]
         hits = []
         for doc, (count, score) in ranked:
             url, title, _ = self.document(doc)
             hits.append(Hit(doc, url, title, score, count))
-        return Results(len(total), hits, words)
+        return Results(len(total), hits, [w for w, _ in self.query_words(query)])
 
     def document(self, doc: int) -> list:
         """[url, title (HTML-escaped), teaser] of page number ``doc``."""

@@ -35,7 +35,8 @@ class Source(NamedTuple):
     """Site-root-relative URL of the built page."""
     lang: str
     index: str = ""
-    """The index the page belongs to and searches: ``en``, or ``writing/en`` for a separate folder."""
+    """The index the page belongs to and searches: ``en``, or ``writing/en`` for a separate
+    folder; empty for its language's."""
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -105,19 +106,23 @@ class IndexReader:
             return
         found = document(source, page.doc)
         if found is not None:
-            self.documents.setdefault(source.index, []).append((source, found))
+            self.documents.setdefault(source.index or source.lang, []).append((source, found))
 
     def finish(self) -> dict[str, "Built"]:
         built = {}
         for name, pages in self.documents.items():
+            pages = sorted(pages, key=lambda p: p[1].url)  # the index's page numbers
             documents = _with_listings(pages)
             lang = pages[0][0].lang
-            built[name] = Built(lang, documents, index.build(lang, documents, self.synonyms.get(lang, ())))
+            built[name] = Built(lang, [s for s, _ in pages], documents,
+                                index.build(lang, documents, self.synonyms.get(lang, ())))
         return built
 
 
 class Built(NamedTuple):
+    """One index: its language, its pages in page-number order (source and search document), its files."""
     lang: str
+    sources: list[Source]
     documents: list[index.Document]
     files: dict[str, bytes]
 
@@ -138,10 +143,8 @@ def _with_listings(pages: list[tuple[Source, index.Document]]) -> list[index.Doc
     return result
 
 
-def build_site(docs_dir: str, languages: set[str], default: str, separate: tuple[str, ...] = (),
-               synonyms: dict[str, list[list[str]]] | None = None) -> dict[str, Built]:
-    """Every index of the site in ``docs_dir``, read and built in this process (``kb search``, ``kb lint``)."""
-    sources = site_sources(docs_dir, languages, default, separate)
-    reader = IndexReader(sources, synonyms)
-    source_pages.read_all(source_pages.in_folder(docs_dir, [s.path for s in sources]), {"search": reader})
+def build_from(docs_dir: str, found: list[Source], synonyms: dict[str, list[list[str]]]) -> dict[str, Built]:
+    """The indexes of the pages ``found`` in ``docs_dir``, read and built in this process."""
+    reader = IndexReader(found, synonyms)
+    source_pages.read_all(source_pages.in_folder(docs_dir, [s.path for s in found]), {"search": reader})
     return reader.finish()

@@ -61,12 +61,14 @@ def check_types() -> dict[str, type[Check]]:
     from kb_tools.lint.checks.contact_addresses import ContactAddresses
     from kb_tools.lint.checks.contact_reference import ContactReference
     from kb_tools.lint.checks.existence import Existence
+    from kb_tools.lint.checks.findability import DuplicateArticles, Findability
     from kb_tools.lint.checks.learned import Learned
     from kb_tools.lint.checks.rare_words import RareWords
     from kb_tools.lint.checks.readability import Readability
     from kb_tools.lint.checks.registry_quality import RegistryQuality
+    from kb_tools.lint.checks.review_dates import ReviewDates
     from kb_tools.lint.checks.sentence_length import SentenceLength
     from kb_tools.lint.checks.substitution import Substitution
 
     return {c.name: c for c in (Builtin, Existence, Substitution, ContactReference, ContactAddresses, SentenceLength, Readability, RareWords,
-                                     RegistryQuality, Learned)}
+                                     RegistryQuality, Learned, ReviewDates, Findability, DuplicateArticles)}

@@ -100,7 +100,9 @@ class ContactsPlugin(BasePlugin[ContactsConfig]):
         if norm_uri(page.file) == self.config.contact_page and not any(m.group("list") for m in SHORTCODE.finditer(markdown)):
             markdown += "\n\n{{ contacts }}\n"
         try:
-            return expand(markdown, self.registry, lang, path, body_first_line(page, markdown))
+            search = config.plugins.get("kb/search")
+            suggestions = search is not None and search.config.enabled
+            return expand(markdown, self.registry, lang, path, body_first_line(page, markdown), suggestions)
         except InputError as exc:
             raise PluginError(f"kb/contacts: {exc}") from None
 

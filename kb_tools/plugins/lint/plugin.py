@@ -6,7 +6,8 @@ so line numbers match the editor, each file once per command in its own language
 
 In `mkdocs build`, every Markdown file of the docs folder is linted in a second process
 while MkDocs renders the pages, in the same pass that reads them for the search index
-(:mod:`kb_tools.plugins.source_pass`), and the findings are logged at the end. In
+(:mod:`kb_tools.plugins.source_pass`), and the findings are logged at the end, with those
+of the site-wide checks (KB4xx) over the indexes kb/search built. In
 `mkdocs serve`, each page is linted as it is built, and shows its own findings in a
 panel (:mod:`kb_tools.plugins.lint.panel`).
 """
@@ -22,6 +23,7 @@ from kb_tools.lint import packs
 from kb_tools.lint.diagnostic import Severity
 from kb_tools.lint.engine import Linter, markdown_files
 from kb_tools.lint.options import LintOptions
+from kb_tools.lint.site import Site
 from kb_tools.plugins.lint import panel
 from kb_tools.plugins.lint.config import LintConfig
 from kb_tools.plugins.pages import display_path, language_build, page_language, site_language, source_path
@@ -119,5 +121,8 @@ class LintPlugin(BasePlugin[LintConfig]):
         found = PASS.result("lint")
         if found is not None:
             self._log(found)
+            built = PASS.result("search")  # the site-wide checks judge the indexes kb/search made
+            if built is not None and self.linter is not None:
+                self._log(self.linter.lint_site(Site(built), set(self.linted)))
         if self.config.enabled and self.diagnostics:
             log.info("%d finding(s) in %d page(s)", len(self.diagnostics), len({d.path for d in self.diagnostics}))

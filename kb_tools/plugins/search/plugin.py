@@ -37,10 +37,15 @@ from kb_tools.errors import InputError
 from kb_tools.plugins.pages import language_build, site_language
 from kb_tools.plugins.search.config import SearchConfig
 from kb_tools.plugins.source_pass import PASS, start_hook
-from kb_tools.search import index, sources
-from kb_tools.search.synonyms import load_synonyms
+from kb_tools.markdown_source import sub_visible
+from kb_tools.plugins.search import slots
+from kb_tools.plugins.search.slots import Slots
+from kb_tools.search import index, sources, suggest
+from kb_tools.search.html import search_box
+from kb_tools.search.project import SearchSetup
 
 WORKER = "assets/javascripts/kb-search-worker.js"
+SEARCH_BOX = re.compile(r"\{\{\s*search_box\s*\}\}")
 _CONFIG_SEARCH = re.compile(r'(<script id="__config" type="application/json">[^<]*?"search":\s*)"[^"]*"')
 
 
@@ -52,10 +57,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self):
         self.home = ""
         self.worker = b""
+        self.slots = Slots()
 
     def on_config(self, config):
         if not language_build(config):
             PASS.reset()
+            self.slots.reset()
         if not self.config.enabled:
             return
         if "material/search" not in config.plugins:
@@ -71,13 +78,31 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             files.remove(synonyms)  # data for the index, not a page to publish
         if language_build(config):
             return
+        setup = self.setup(config)
         try:
-            groups = load_synonyms(str(Path(config.docs_dir) / self.config.synonyms))
+            groups = setup.synonyms()
         except InputError as exc:
             raise PluginError(f"kb/search: {exc}") from None
-        PASS.add("search", sources.IndexReader(_sources(config, tuple(self.config.separate)), groups))
+        PASS.add("search", sources.IndexReader(setup.sources(), groups))
+
+    def setup(self, config) -> SearchSetup:
+        """This site's search settings, as ``kb search`` reads them from mkdocs.yml."""
+        i18n = config.plugins.get("i18n")
+        languages = frozenset(lang.locale for lang in i18n.config.languages if lang.build) if i18n else frozenset()
+        default = getattr(i18n, "default_language", None) or _language(config)
+        return SearchSetup(config.docs_dir, languages, default, tuple(self.config.separate), self.config.synonyms,
+                           config.use_directory_urls)
 
     on_files = CombinedEvent(_add_reader, start_hook)
+
+    def on_page_markdown(self, markdown, page, config, files):
+        """``{{ search_box }}``: a search form in the page (the home page's "How can we help?")."""
+        if self.config.enabled and "search_box" in markdown:
+            return sub_visible(SEARCH_BOX, lambda m: "\n" + search_box(_language(config)) + "\n", markdown)
+        return markdown
+
+    def _index(self, page, config) -> str:
+        return sources.index_name(page.file.src_uri, _language(config), tuple(self.config.separate))
 
     @event_priority(50)  # before Material's search plugin reads the page
     def on_page_context(self, context, page, config, nav):
@@ -85,6 +110,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return context
         own = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
         page.meta["search"] = {**own, "exclude": True}
+        source = sources.Source("", page.file.src_uri, page.url, _language(config), self._index(page, config))
+        if self.config.related and suggest.is_article(source):
+            context["kb_related_slot"] = slots.RELATED  # overrides/partials/kb-related.html
         if nav is not None and nav.homepage is not None:
             self.home = nav.homepage.url
         return context
@@ -94,9 +122,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return output
         lang = _language(config)
         words = strings_for(lang)
-        query = urlencode({"lang": lang, "index": sources.index_name(page.file.src_uri, lang, tuple(self.config.separate)), "v": hashlib.sha1(self.worker).hexdigest()[:10], "home": self.home,
-                           "unavailable": words["search_unavailable"], "hint": words["search_unavailable_hint"]})
+        index_name = self._index(page, config)
+        query = urlencode({"lang": lang, "index": index_name, "v": hashlib.sha1(self.worker).hexdigest()[:10],
+                           "home": self.home, "unavailable": words["search_unavailable"],
+                           "hint": words["search_unavailable_hint"]})
         worker = f"{get_relative_url(WORKER, page.url)}?{query}"
+        self.slots.note(output, page.file.abs_dest_path, page.url, index_name, lang)
         # Only the worker's URL changes: a substitution inside the config, not a JSON round trip per page.
         return _CONFIG_SEARCH.sub(lambda m: m.group(1) + json.dumps(worker), output, count=1)
 
@@ -119,15 +150,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         worker = site / WORKER
         worker.parent.mkdir(parents=True, exist_ok=True)
         worker.write_bytes(self.worker)
+        self.slots.fill(built)
 
 
 def _language(config) -> str:
     return site_language(config) or "en"
-
-
-def _sources(config, separate: tuple[str, ...]) -> list[sources.Source]:
-    """Every Markdown page of the docs folder with its language, URL and index."""
-    i18n = config.plugins.get("i18n")
-    languages = {lang.locale for lang in i18n.config.languages if lang.build} if i18n else set()
-    default = getattr(i18n, "default_language", None) or _language(config)
-    return sources.site_sources(config.docs_dir, languages, default, separate, config.use_directory_urls)

@@ -188,12 +188,15 @@ async function search(query) {
   const perWord = await Promise.all(words.map((word, i) =>
     wordScores(index, word, typing && i === words.length - 1)))
 
-  /* Pages with more of the words first, then by summed score. */
+  /* Pages with more of the informative words first (those at most half the pages match:
+     not "my" or "how"; every word when none is), then by summed score (rank.py counted). */
+  let counts = perWord.map(scores => scores.size * 2 <= index.count)
+  if (!counts.some(Boolean)) counts = counts.map(() => true)
   const total = new Map()
-  perWord.forEach(scores => {
+  perWord.forEach((scores, i) => {
     for (const [doc, score] of scores) {
       const entry = total.get(doc) || { doc, words: 0, score: 0 }
-      entry.words += 1
+      entry.words += counts[i] ? 1 : 0
       entry.score += score
       total.set(doc, entry)
     }
@@ -242,10 +245,10 @@ async function answer(query) {
   self.postMessage({ type: RESULT, data: { items: data.items } })
   /* Material counts the results it is given (at most max_results): the page's script
      (overrides/main.html) shows this count of every matching page instead. */
-  if (counts) counts.postMessage({ shown: data.items.length, total: data.total ?? data.items.length })
+  if (countChannel) countChannel.postMessage({ shown: data.items.length, total: data.total ?? data.items.length })
 }
 
-const counts = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("kb-search-count")
+const countChannel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("kb-search-count")
 
 if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
   /* Ready at once: the index loads on the first query, and Material's own

@@ -1,0 +1,103 @@
+"""Site-wide checks: can customers find each article, and does each answer its own question?
+
+``findability`` (options ``report``: ``unfound`` or ``no_questions``; ``top``, default 3)
+  ``unfound``: the article's title and each of its ``questions:`` are typed into the site's
+  own search (:mod:`kb_tools.search.rank`, the browser's ranking in Python); if the article
+  is not in the first ``top`` results, customers asking that way won't see it: other articles
+  answer those words better (the question belongs to one of them, or the article must say it
+  in its own text). The listed wording is part of the index, as on the site. Scoring each
+  question without its own line was tried and rejected: it flags the phrasings ``questions:``
+  exists to add (51 of the demo's 180, such as "going on vacation" for pausing a subscription).
+  ``no_questions``: an article without ``questions:`` is found by its title and text only.
+
+``duplicate_articles`` (option ``threshold``, default 0.75)
+  Two articles in one language whose words are alike past ``threshold``
+  (:mod:`kb_tools.search.similarity`). The
+  threshold was set on the demo help centre, whose most alike distinct articles (descaling
+  the machine, and what its blinking orange light means) score 0.61. Customers then find one of the two at random, and
+  writers keep two answers in step.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kb_tools.lint.checks import Check
+from kb_tools.lint.site import Article, Site, SiteFinding, front_matter_line
+from kb_tools.search import similarity
+from kb_tools.search.rank import rank_key
+
+ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
+
+
+def _ordinal(n: int) -> str:
+    return ORDINALS.get(n if n < 20 else n % 10, f"{n}th") if not 10 < n % 100 < 14 else f"{n}th"
+
+
+def _quoted(titles: list[str]) -> str:
+    shown = [f"'{t}'" for t in titles]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+class Findability(Check):
+    name = "findability"
+    options = ("report", "top")
+
+    def __init__(self, options: dict, lang: str, where: str):
+        super().__init__(options, lang, where)
+        self.report = self.choice(options, "report", ("unfound", "no_questions"))
+        self.top = int(options.get("top", 3))
+
+    def describe(self) -> str:
+        return f"top {self.top} of the site's search" if self.report == "unfound" else ""
+
+    def check_site(self, site: Site):
+        for article in site.articles:
+            if self.report == "no_questions":
+                if not article.document.questions:
+                    yield SiteFinding(article.path, front_matter_line(article.source.path, "title"),
+                                      {"title": article.document.title})
+                continue
+            yield from self._unfound(site, article)
+
+    def _unfound(self, site: Site, article: Article):
+        searcher = site.searcher(article.index)
+        asked = [("title", article.document.title)] + [("questions", q) for q in article.document.questions]
+        for key, query in asked:
+            totals = searcher.totals(query)
+            ranked = sorted(totals, key=lambda doc: rank_key(doc, *totals[doc]))
+            rank = ranked.index(article.number) if article.number in totals else None
+            if rank is not None and rank < self.top:
+                continue
+            above = [site.title_of(article.index, doc) for doc in ranked[:self.top] if doc != article.number]
+            where = "the search does not find it" if rank is None else f"it comes {_ordinal(rank + 1)}"
+            if above:
+                where += f", after {_quoted(above)}"
+            line = front_matter_line(article.source.path, key, query if key == "questions" else None)
+            yield SiteFinding(article.path, line, {"query": query, "where": where, "top": self.top})
+
+
+class DuplicateArticles(Check):
+    name = "duplicate_articles"
+    options = ("threshold",)
+
+    def __init__(self, options: dict, lang: str, where: str):
+        super().__init__(options, lang, where)
+        self.threshold = float(options.get("threshold", 0.75))
+
+    def describe(self) -> str:
+        return f"cosine ≥ {self.threshold}"
+
+    def check_site(self, site: Site):
+        by_index: dict[str, list[Article]] = defaultdict(list)
+        for article in site.articles:
+            by_index[article.index].append(article)
+        for name, articles in sorted(by_index.items()):
+            vecs = similarity.vectors(site.built[name].lang, [a.document for a in articles])
+            for (a, b), alike in sorted(similarity.similarities(vecs).items()):
+                if alike < self.threshold:
+                    continue
+                first, second = sorted((articles[a], articles[b]), key=lambda x: x.path)
+                yield SiteFinding(second.path, front_matter_line(second.source.path, "title"),
+                                  {"other": first.path, "other_title": first.document.title,
+                                   "title": second.document.title, "similarity": f"{alike:.0%}"})

@@ -1,0 +1,78 @@
+"""The whole help centre as the site-wide checks (KB4xx) see it: every customer article
+with its search document, and the site's own ranking (:mod:`kb_tools.search.rank`).
+
+Page checks read one page at a time; whether customers find an article, or whether two
+articles answer the same question, depends on every other page. A :class:`Site` is made
+from the indexes the build makes anyway (:class:`kb_tools.search.sources.Built`), so the
+checks judge exactly what the published search will do.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import NamedTuple
+
+from kb_tools.search import index
+from kb_tools.search.rank import Searcher
+from kb_tools.search.sources import Built, Source
+from kb_tools.search.suggest import is_article
+from kb_tools.source_pages import display_path
+from kb_tools.yamlsource import read_text
+
+
+class Article(NamedTuple):
+    index: str
+    """The customers' index it is in (its language: ``en``, ``ru``)."""
+    number: int
+    """Its page number in that index."""
+    source: Source
+    document: index.Document
+
+    @property
+    def path(self) -> str:
+        return display_path(self.source.path)
+
+
+class SiteFinding(NamedTuple):
+    path: str
+    line: int
+    fields: dict
+
+
+class Site:
+    def __init__(self, built: dict[str, Built]):
+        self.built = built
+        self._searchers: dict[str, Searcher] = {}
+
+    @cached_property
+    def articles(self) -> list[Article]:
+        return [Article(name, number, source, document)
+                for name, b in sorted(self.built.items())
+                for number, (source, document) in enumerate(zip(b.sources, b.documents)) if is_article(source)]
+
+    def searcher(self, name: str) -> Searcher:
+        if name not in self._searchers:
+            self._searchers[name] = Searcher(self.built[name].files)
+        return self._searchers[name]
+
+    def title_of(self, name: str, number: int) -> str:
+        return self.built[name].documents[number].title
+
+
+def front_matter_line(path: str, key: str, value: str | None = None) -> int:
+    """1-based line of ``key:`` in the front matter of ``path`` or, with ``value``, of the
+    line under it that holds that value (a ``questions:`` entry); 1 when not found."""
+    lines = read_text(path).split("\n")
+    if not lines or lines[0].strip() != "---":
+        return 1
+    key_line = None
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() in ("---", "..."):
+            break
+        if line.startswith(f"{key}:"):
+            key_line = number
+            if value is None or value in line[len(key) + 1:]:
+                return number
+        elif key_line and value is not None and value in line:
+            return number
+    return key_line or 1
