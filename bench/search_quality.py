@@ -6,7 +6,7 @@
 
 QUERY_DIR holds one file per language, ``<lang>.yml``::
 
-    - article: billing/why-was-i-charged.md   # under docs/, without the language suffix
+    - article: billing/why-was-i-charged.md   # under docs/; a suffix of the file's language may be kept
       queries:
         - {q: "unknown charge", kind: keyword}  # kind: keyword | question | messy
         - {q: "chargd twise", kind: messy}
@@ -265,7 +265,7 @@ def _load_file(path: Path, lang: str, site: Site) -> list[Query]:
         if not isinstance(article, str) or not article.strip():
             raise InputError(f"{where}: 'article' must be a docs path such as billing/why-was-i-charged.md")
         where = f"{where} (article {article})"
-        _check_article(article, lang, site, where)
+        article = _check_article(article, lang, site, where)
         items = entry.get("queries")
         if not isinstance(items, list) or not items:
             raise InputError(f"{where}: 'queries' must be a non-empty list of {{q: …, kind: …}}")
@@ -281,18 +281,22 @@ def _load_file(path: Path, lang: str, site: Site) -> list[Query]:
     return out
 
 
-def _check_article(article: str, lang: str, site: Site, where: str) -> None:
+def _check_article(article: str, lang: str, site: Site, where: str) -> str:
+    """``article`` checked, without a suffix of the file's own language (``x.ru.md`` in ru.yml is ``x.md``)."""
     parts = Path(article).parts
     if article.startswith("/") or ".." in parts or not article.endswith(".md"):
         raise InputError(f"{where}: 'article' must be a relative path under docs/ ending in .md")
     suffixed = re.fullmatch(r".*\.([a-z]{2,3}(?:_[A-Za-z]+)?)\.md", article)
     if suffixed and suffixed.group(1) in site.languages:
-        raise InputError(f"{where}: write the path without the language suffix "
-                         f"({article[:-len(suffixed.group(1)) - len('.md') - 1]}.md)")
+        if suffixed.group(1) != lang:
+            raise InputError(f"{where}: a {suffixed.group(1)} page in the {lang} file: write the path without "
+                             f"the language suffix ({article[:-len(suffixed.group(1)) - len('.md') - 1]}.md)")
+        article = article[:-len(suffixed.group(1)) - len(".md") - 1] + ".md"  # the file's own language: the same page
     source = site.source(article, lang)
     if not source.is_file():
         raise InputError(f"{where}: no such article in {lang}: {source.relative_to(ROOT) if source.is_relative_to(ROOT) else source}"
                          " does not exist")
+    return article
 
 
 def normalize(url: str) -> str:
