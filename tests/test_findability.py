@@ -39,17 +39,17 @@ def test_the_demo_passes_the_findability_checks(capsys, monkeypatch):
 
 
 def test_a_question_the_article_does_not_answer_fails(capsys, demo_copy):
-    """Customers asking "my parcel is late" get the delivery articles; the billing one is 4th or lower."""
+    """Customers asking "return coffee" get the returns articles; the billing one comes 5th."""
     page = demo_copy / CHARGED
     text = page.read_text(encoding="utf-8")
     assert QUESTIONS in text
-    page.write_text(text.replace(QUESTIONS, "  - my parcel is late\n"), encoding="utf-8")
+    page.write_text(text.replace(QUESTIONS, "  - return coffee\n"), encoding="utf-8")
     code, found = lint_json(capsys, "--select", "KB4")
     assert code == 1
     [finding] = found
     assert (finding["path"], finding["line"], finding["code"]) == (CHARGED, 5, "KB401")
-    assert finding["message"].startswith("Customers asking 'my parcel is late' won't find this article: it comes ")
-    assert "'What if my parcel is late?'" in finding["message"]
+    assert finding["message"].startswith("Customers asking 'return coffee' won't find this article: it comes ")
+    assert "'How do I return a Zrnko Duo or Zrnko Mlin?'" in finding["message"]
 
 
 def test_an_article_without_questions_is_an_info_finding(capsys, demo_copy):
@@ -73,17 +73,17 @@ def test_a_copied_article_is_a_duplicate_naming_both(capsys, demo_copy):
 
 def test_site_findings_can_be_suppressed_in_the_page(capsys, demo_copy):
     page = demo_copy / CHARGED
-    text = page.read_text(encoding="utf-8").replace(QUESTIONS, "  - my parcel is late\n")
+    text = page.read_text(encoding="utf-8").replace(QUESTIONS, "  - return coffee\n")
     page.write_text(text.replace("tags:", "kb_lint: {ignore: [KB401]}\ntags:"), encoding="utf-8")
     assert lint_json(capsys, "--select", "KB4") == (0, [])
 
 
 def test_the_build_reports_an_unfindable_article(demo_copy, tmp_path):
     page = demo_copy / CHARGED
-    page.write_text(page.read_text(encoding="utf-8").replace(QUESTIONS, "  - my parcel is late\n"), encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8").replace(QUESTIONS, "  - return coffee\n"), encoding="utf-8")
     result = mkdocs_build(demo_copy / "mkdocs.yml", tmp_path / "out")
     assert result.returncode == 1
-    assert f"{CHARGED}:5:1: KB401 Customers asking 'my parcel is late'" in result.stderr
+    assert f"{CHARGED}:5:1: KB401 Customers asking 'return coffee'" in result.stderr
 
 
 def test_front_matter_line_finds_quoted_and_listed_questions(tmp_path):

@@ -241,3 +241,21 @@ def test_articles_end_with_related_articles_in_their_language(demo_site):
     for html in demo_site.rglob("*.html"):
         assert "<!--kb:" not in html.read_text(encoding="utf-8"), html  # every marker filled or removed
     assert not (demo_site / "index.html").read_text(encoding="utf-8").count('id="kb-related"')
+
+
+@pytest.mark.parametrize("query, title", [
+    ("refnd", "When will I get my refund?"),                  # a typo
+    ("invoise", "Where can I find my invoices?"),             # a typo
+    ("reimburse ", "When will I get my refund?"),             # a synonym from docs/synonyms.yml
+])
+def test_typos_and_synonyms_in_the_search_box(browser, demo_site, serve, query, title):
+    page = browser.new_page()
+    try:
+        page.goto(serve(demo_site))
+        page.fill(".md-search__input", query)
+        page.dispatch_event(".md-search__input", "keyup")
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        titles = page.eval_on_selector_all(".md-search-result__item > a:first-child h1", "hs => hs.map(h => h.textContent)")
+        assert title in titles[:3], titles[:5]
+    finally:
+        page.close()

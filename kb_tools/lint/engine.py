@@ -166,13 +166,16 @@ class Linter:
                 if (paths is None or f.path in paths) and self.settings.selector.enabled(rule.code, f.path, rule.opt_in):
                     found.append(Diagnostic(f.path, f.line, 1, f.line, 1, rule.code, rule.slug, rule.severity,
                                             rule.message.format(**f.fields)))
+        by_path: dict[str, list[Diagnostic]] = {}
+        for d in found:
+            by_path.setdefault(d.path, []).append(d)
         kept = []
-        for path in dict.fromkeys(d.path for d in found):
+        for path, diagnostics in by_path.items():
             try:
                 off = suppress.collect(parse(read_text(path, PAGE_LIMIT), path))
             except InputError:
                 continue  # the page's own lint reports it (KB001)
-            kept += [d for d in found if d.path == path and not off.suppressed(d.code, d.line)]
+            kept += [d for d in diagnostics if not off.suppressed(d.code, d.line)]
         return sorted(kept, key=Diagnostic.sort_key)
 
     def _prefilter(self, rules: list[Rule]) -> Prefilter:

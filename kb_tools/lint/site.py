@@ -14,8 +14,7 @@ from typing import NamedTuple
 
 from kb_tools.search import index
 from kb_tools.search.rank import Searcher
-from kb_tools.search.sources import Built, Source
-from kb_tools.search.suggest import is_article
+from kb_tools.search.sources import Built, Source, is_article
 from kb_tools.source_pages import display_path
 from kb_tools.yamlsource import read_text
 
@@ -76,3 +75,22 @@ def front_matter_line(path: str, key: str, value: str | None = None) -> int:
         elif key_line and value is not None and value in line:
             return number
     return key_line or 1
+
+
+class SiteReader:
+    """A :mod:`kb_tools.source_pages` reader that reads no page itself: at the end of the pass,
+    it runs the site-wide checks over the indexes of the pass's ``search`` reader, so the
+    build does them in the background process too (none without kb/search)."""
+
+    def __init__(self, linter, readers: dict, paths: set[str]):
+        self.linter = linter
+        self.readers = readers
+        """The pass's readers, looked up at the end: kb/search may add its reader after this one."""
+        self.paths = paths
+
+    def read(self, page) -> None:
+        pass
+
+    def finish(self) -> list:
+        search = self.readers.get("search")
+        return [] if search is None else self.linter.lint_site(Site(search.finish()), self.paths)

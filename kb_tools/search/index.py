@@ -27,6 +27,7 @@ from html import escape
 from typing import NamedTuple
 
 from kb_tools.search.stemming import Stemmer, rules_for
+from kb_tools.search.stopwords import stopwords_for
 from kb_tools.search.text import tokens
 
 FIELDS = (("title", 10.0), ("questions", 6.0), ("description", 3.0), ("body", 1.0))
@@ -38,8 +39,11 @@ PREFIX_MIN = 3
 """A word being typed matches longer terms only from this many letters on."""
 TYPO = {"one": 5, "two": 9, "shards": 16}
 """Typo tolerance (:func:`kb_tools.search.rank.typo_distance`): a word that finds nothing
-matches the nearest terms within one edit from 5 letters (after stemming), two from 9,
+matches the nearest terms within one edit from 5 letters (as typed), two from 9,
 looking in at most ``shards`` shards of terms with its first letter."""
+LISTING_WEIGHT = 0.5
+"""The weight of a listing page (home, category): a page of links to answers ranks below the
+answer itself, and still above pages that merely mention the words."""
 SYNONYM_WEIGHT = 0.5
 """A page that says one word of a synonym group is indexed under the others at this share
 of that word's weight: "money back" finds the refund article, below a page that says it."""
@@ -54,6 +58,9 @@ class Document(NamedTuple):
     questions: tuple[str, ...]
     description: str
     body: str
+    weight: float = 1.0
+    """Every score of the page is multiplied by this: LISTING_WEIGHT for the home and category
+    pages, whose lists of titles would otherwise outrank the article that answers."""
 
     def teaser(self) -> str:
         text = self.description or self.body
@@ -74,7 +81,7 @@ def build(lang: str, documents: list[Document], synonyms: list[list[str]] = ()) 
                                 for d in documents[i:i + CHUNK_DOCS]])
               for i in range(0, len(documents), CHUNK_DOCS)]
     manifest = {"format": FORMAT, "lang": lang, "count": len(documents), "stemmer": rules_for(lang),
-                "prefix_min": PREFIX_MIN, "typo": TYPO, "max_results": MAX_RESULTS, "chunk": CHUNK_DOCS,
+                "prefix_min": PREFIX_MIN, "typo": TYPO, "stopwords": stopwords_for(lang), "max_results": MAX_RESULTS, "chunk": CHUNK_DOCS,
                 "chunks": chunks, "shards": shards}
     files["manifest.json"] = _json(manifest)
     return files
@@ -135,7 +142,7 @@ def _postings(lang: str, documents: list[Document], synonyms: list[list[str]]) -
     by_term: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for doc_id, tf in enumerate(weights.weighted):
         for term, w in tf.items():
-            by_term[term].append((doc_id, weights.saturated(w, weights.lengths[doc_id])))
+            by_term[term].append((doc_id, weights.saturated(w, weights.lengths[doc_id]) * documents[doc_id].weight))
     result = {}
     for term, pairs in by_term.items():
         idf = weights.idf(term)

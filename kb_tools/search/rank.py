@@ -22,6 +22,7 @@ from kb_tools.search.text import tokens
 PREFIX_FACTOR = 0.6
 """A term the last, still-typed word only starts weighs this much of an exact match."""
 TYPO_FACTOR = (1.0, 0.7, 0.4)
+STOPWORD_FACTOR = 0.2
 """A term reached by a typo of edit distance 0, 1, 2 weighs this much of an exact match."""
 
 
@@ -86,6 +87,7 @@ class Searcher:
         self.keys = sorted(self.manifest["shards"], key=len, reverse=True)
         self._loaded: dict[str, dict] = {}
         self._words: dict[tuple[str, bool], dict[int, float]] = {}  # the findability check asks thousands of queries
+        self.stopwords = frozenset(self.manifest.get("stopwords", ()))
 
     def _load(self, name: str):
         if name not in self._loaded:
@@ -149,7 +151,7 @@ class Searcher:
         # Nothing found as typed: a typo? Nearest terms that share the first letter.
         term = stem_with(forms[0], self.rules)
         limits = self.manifest["typo"]
-        allowed = typo_distance(term, limits)
+        allowed = typo_distance(forms[0], limits)  # by the word as typed: "delte" is 5 letters, its stem 4
         if not allowed:
             return found
         names = (self.shards_under(term[:1], limits["shards"]) or self.shards_under(term[:2], limits["shards"])
@@ -173,25 +175,30 @@ class Searcher:
         typing = not query[-1:].isspace()
         return [(word, typing and i == len(words) - 1) for i, word in enumerate(words)]
 
-    def counted(self, query: str) -> list[tuple[str, bool, bool]]:
-        """(word, typing, counts) of each query word; ``counts``: the word is informative, one
-        that at most half the pages match, and so counts towards "pages with more of the
-        query's words first" ("my", "how", "coffee" on a coffee shop's site do not). A query
-        with no informative word counts every word."""
+    def counted(self, query: str) -> list[tuple[str, bool, bool, float]]:
+        """(word, typing, counts, factor) of each query word. ``counts``: the word is
+        informative, not a function word (:mod:`kb_tools.search.stopwords`) and matched by at
+        most half the pages, and so counts towards "pages with more of the query's words
+        first" ("my", "how", "coffee" on a coffee shop's site do not). ``factor``: a function
+        word's score weighs STOPWORD_FACTOR of a word's. A query with no informative word
+        counts every word; one of function words only weighs them fully."""
         words = self.query_words(query)
-        informative = [len(self.word_scores(w, t)) * 2 <= self.manifest["count"] for w, t in words]
+        stop = self.stopwords
+        informative = [w not in stop and len(self.word_scores(w, t)) * 2 <= self.manifest["count"] for w, t in words]
         if not any(informative):
             informative = [True] * len(words)
-        return [(w, t, c) for (w, t), c in zip(words, informative)]
+        content = any(w not in stop for w, _ in words)
+        return [(w, t, c, STOPWORD_FACTOR if content and w in stop else 1.0)
+                for (w, t), c in zip(words, informative)]
 
     def totals(self, query: str) -> dict[int, tuple[int, float]]:
         """doc → (informative query words it matched, summed score), for every page matching a word."""
         total: dict[int, list] = {}
-        for word, typing, counts in self.counted(query):
+        for word, typing, counts, factor in self.counted(query):
             for doc, score in self.word_scores(word, typing).items():
                 entry = total.setdefault(doc, [0, 0.0])
                 entry[0] += counts
-                entry[1] += score
+                entry[1] += score * factor
         return {doc: (count, score) for doc, (count, score) in total.items()}
 
     def search(self, query: str, limit: int | None = None) -> Results:

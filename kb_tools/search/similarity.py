@@ -15,8 +15,12 @@ from kb_tools.search.text import tokens
 
 FIELDS = (("title", 3), ("questions", 2), ("description", 1), ("body", 1))
 CANDIDATE_TERMS = 12
-"""Pairs are compared only if they share one of their most weighty terms: alike pages always
+"""Pages are compared only with pages that share their most weighty terms: alike pages always
 do, and a site of thousands of articles is not compared pair by pair."""
+CANDIDATES = 10
+"""Pages compared exactly with each page (the related articles need 3; a duplicate is first)."""
+BUDGET = 1500
+"""Postings read per page to find its candidates."""
 
 
 def vectors(lang: str, documents: list[Document]) -> list[dict[str, float]]:
@@ -40,26 +44,64 @@ def vectors(lang: str, documents: list[Document]) -> list[dict[str, float]]:
     return result
 
 
-def similarities(vecs: list[dict[str, float]]) -> dict[tuple[int, int], float]:
-    """(i, j) with i < j → cosine, for the pairs that share a weighty term."""
+def candidates(vecs: list[dict[str, float]]) -> list[list[int]]:
+    """For each vector, the CANDIDATES others most likely to be alike: those sharing its most
+    weighty terms, rarest terms first, within a budget of BUDGET postings per vector (a term
+    in the top terms of thousands of pages would otherwise cost thousands each)."""
+    top = [sorted(v, key=lambda t: (-v[t], t))[:CANDIDATE_TERMS] for v in vecs]
     holders: dict[str, list[int]] = defaultdict(list)
-    for i, vector in enumerate(vecs):
-        for term in sorted(vector, key=lambda t: (-vector[t], t))[:CANDIDATE_TERMS]:
+    for i, terms in enumerate(top):
+        for term in terms:
             holders[term].append(i)
-    pairs = {(a, b) for members in holders.values() for x, a in enumerate(members) for b in members[x + 1:]}
-    result = {}
-    for a, b in sorted(pairs):
-        small, large = sorted((vecs[a], vecs[b]), key=len)
-        result[(a, b)] = sum(v * large.get(t, 0.0) for t, v in small.items())
+    result = []
+    for i, terms in enumerate(top):
+        shared: dict[int, float] = defaultdict(float)
+        spent = 0
+        for term in sorted(terms, key=lambda t: (len(holders[t]), t)):
+            if spent >= BUDGET:
+                break
+            weight = vecs[i][term]
+            for j in holders[term][:BUDGET - spent]:
+                shared[j] += weight * vecs[j][term]
+            spent += len(holders[term])
+        shared.pop(i, None)
+        result.append(sorted(shared, key=lambda j: (-shared[j], j))[:CANDIDATES])
     return result
 
 
-def nearest(vecs: list[dict[str, float]], k: int, least: float = 0.05) -> list[list[int]]:
-    """For each vector, the indexes of its ``k`` most alike (most alike first, ties by index),
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(v * large.get(t, 0.0) for t, v in small.items())
+
+
+def similarities(vecs: list[dict[str, float]]) -> dict[tuple[int, int], float]:
+    """(i, j) with i < j → cosine, for each vector and its candidates (:func:`candidates`)."""
+    result = {}
+    for i, near in enumerate(candidates(vecs)):
+        for j in near:
+            pair = (i, j) if i < j else (j, i)
+            if pair not in result:
+                result[pair] = cosine(vecs[i], vecs[j])
+    return result
+
+
+def articles_alike(lang: str, sources: list, documents: list[Document]) -> dict[tuple[int, int], float]:
+    """(page number, page number) → cosine for the articles of one index and their candidates
+    (:func:`kb_tools.search.sources.is_article` pages only), computed once per build for the
+    related articles and the duplicate check (KB403)."""
+    from kb_tools.search.sources import is_article
+
+    articles = [i for i, source in enumerate(sources) if is_article(source)]
+    vecs = vectors(lang, [documents[i] for i in articles])
+    return {(articles[a], articles[b]): value for (a, b), value in similarities(vecs).items()}
+
+
+def nearest(alike: dict[tuple[int, int], float], k: int, least: float = 0.05) -> dict[int, list[int]]:
+    """Page number → the ``k`` most alike pages (most alike first, ties by number) in ``alike``,
     leaving out those under ``least``."""
-    near: list[list[tuple[float, int]]] = [[] for _ in vecs]
-    for (a, b), similarity in similarities(vecs).items():
-        if similarity >= least:
-            near[a].append((similarity, b))
-            near[b].append((similarity, a))
-    return [[i for _, i in sorted(found, key=lambda p: (-p[0], p[1]))[:k]] for found in near]
+    near: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (a, b), value in alike.items():
+        if value >= least:
+            near[a].append((value, b))
+            near[b].append((value, a))
+    return {i: [j for _, j in sorted(found, key=lambda p: (-p[0], p[1]))[:k]] for i, found in near.items()}

@@ -25,7 +25,7 @@ from kb_tools import catalog, source_pages
 from kb_tools.lint.engine import markdown_files
 from kb_tools.lint.language import split_suffix
 from kb_tools.markdown_source import MarkdownSource
-from kb_tools.search import index
+from kb_tools.search import index, similarity
 
 
 class Source(NamedTuple):
@@ -37,6 +37,13 @@ class Source(NamedTuple):
     index: str = ""
     """The index the page belongs to and searches: ``en``, or ``writing/en`` for a separate
     folder; empty for its language's."""
+
+
+def is_article(source: Source) -> bool:
+    """A page in a category folder that is not the category's own page, in a customers' index
+    (the home page, the contact page and a separate folder's pages are not articles)."""
+    folder, name = posixpath.split(source.src_uri)
+    return bool(folder) and not name.startswith("index.") and "/" not in source.index
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -99,6 +106,7 @@ class IndexReader:
         self.sources = {s.src_uri: s for s in sources}
         self.synonyms = synonyms or {}
         self.documents: dict[str, list[tuple[Source, index.Document]]] = {}
+        self._built: dict[str, Built] | None = None
 
     def read(self, page: source_pages.SourcePage) -> None:
         source = self.sources.get(page.src_uri)
@@ -109,26 +117,32 @@ class IndexReader:
             self.documents.setdefault(source.index or source.lang, []).append((source, found))
 
     def finish(self) -> dict[str, "Built"]:
-        built = {}
-        for name, pages in self.documents.items():
-            pages = sorted(pages, key=lambda p: p[1].url)  # the index's page numbers
-            documents = _with_listings(pages)
-            lang = pages[0][0].lang
-            built[name] = Built(lang, [s for s, _ in pages], documents,
-                                index.build(lang, documents, self.synonyms.get(lang, ())))
-        return built
+        """The indexes (made once: the site-wide checks ask for them after the build's plugin does)."""
+        if self._built is None:
+            self._built = {}
+            for name, pages in self.documents.items():
+                pages = sorted(pages, key=lambda p: p[1].url)  # the index's page numbers
+                documents = _with_listings(pages)
+                lang = pages[0][0].lang
+                sources = [s for s, _ in pages]
+                self._built[name] = Built(lang, sources, documents, index.build(lang, documents, self.synonyms.get(lang, ())),
+                                          similarity.articles_alike(lang, sources, documents))
+        return self._built
 
 
 class Built(NamedTuple):
-    """One index: its language, its pages in page-number order (source and search document), its files."""
+    """One index: its language, its pages in page-number order (source and search document), its
+    files, and how alike its articles are (:func:`kb_tools.search.similarity.articles_alike`)."""
     lang: str
     sources: list[Source]
     documents: list[index.Document]
     files: dict[str, bytes]
+    alike: dict[tuple[int, int], float] = {}
 
 
 def _with_listings(pages: list[tuple[Source, index.Document]]) -> list[index.Document]:
-    """The documents, each category page's body followed by the titles of the articles in its folder."""
+    """The documents, each category page's body followed by the titles of the articles in its
+    folder, and listing pages (home, categories) weighed LISTING_WEIGHT."""
     titles: dict[str, list[str]] = {}
     for source, doc in pages:
         folder = posixpath.dirname(source.src_uri)
@@ -139,8 +153,14 @@ def _with_listings(pages: list[tuple[Source, index.Document]]) -> list[index.Doc
         folder = _category_folder(source.src_uri)
         if folder and titles.get(folder):
             doc = doc._replace(body=" ".join([doc.body, *sorted(titles[folder])]).strip())
+        if folder or _is_home(source.src_uri):
+            doc = doc._replace(weight=index.LISTING_WEIGHT)
         result.append(doc)
     return result
+
+
+def _is_home(src_uri: str) -> bool:
+    return "/" not in src_uri and src_uri.split(".", 1)[0] == "index"
 
 
 def build_from(docs_dir: str, found: list[Source], synonyms: dict[str, list[list[str]]]) -> dict[str, Built]:

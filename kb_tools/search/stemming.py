@@ -32,7 +32,9 @@ _SL = ["ami", "ega", "emu", "ima", "ati", "iti", "ate", "ite", "amo", "imo", "ah
 
 RULES: dict[str, dict] = {
     "en": {"min": 3, "passes": 2, "prefixes": [],
-           "suffixes": [["ies", "y"], ["ied", "y"], ["ing", ""], ["ed", ""], ["s", "", ["ss", "us", "is"]], ["e", ""]]},
+           # shipping/shipped → ship, as ship: a doubled consonant before -ing/-ed is undoubled
+           "suffixes": [[c + c + end, c] for c in "bdgmnprt" for end in ("ing", "ed")]
+                       + [["ies", "y"], ["ied", "y"], ["ing", ""], ["ed", ""], ["s", "", ["ss", "us", "is"]], ["e", ""]]},
     "ru": {"min": 3, "passes": 1, "prefixes": [], "suffixes": [[s, ""] for s in _RU_VERB + _RU_NOUN_ADJ]},
     "hr": {"min": 3, "passes": 1, "prefixes": [], "suffixes": [[s, ""] for s in _HR]},
     "sl": {"min": 3, "passes": 1, "prefixes": [], "suffixes": [[s, ""] for s in _SL]},

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from kb_tools.search import similarity
 from kb_tools.search.rank import Searcher, rank_key
-from kb_tools.search.sources import Built, Source
+from kb_tools.search.sources import Built, is_article
 
 RELATED = 3
 """Related articles per article."""
@@ -23,22 +23,10 @@ class Link(NamedTuple):
     title: str
 
 
-def is_article(source: Source) -> bool:
-    """A page in a category folder that is not the category's own page, in a customers' index
-    (the home page, the contact page and a separate folder's pages are not articles)."""
-    folder, name = posixpath.split(source.src_uri)
-    return bool(folder) and not name.startswith("index.") and "/" not in source.index
-
-
 def related(built: Built, k: int = RELATED) -> dict[str, list[Link]]:
     """Article URL → its ``k`` most alike articles in the same index (:mod:`kb_tools.search.similarity`)."""
-    articles = [i for i, source in enumerate(built.sources) if is_article(source)]
-    vecs = similarity.vectors(built.lang, [built.documents[i] for i in articles])
-    result = {}
-    for position, near in enumerate(similarity.nearest(vecs, k)):
-        doc = built.documents[articles[position]]
-        result[doc.url] = [Link(built.documents[articles[j]].url, built.documents[articles[j]].title) for j in near]
-    return result
+    return {built.documents[i].url: [Link(built.documents[j].url, built.documents[j].title) for j in near]
+            for i, near in similarity.nearest(built.alike, k).items()}
 
 
 def for_purpose(built: Built, searcher: Searcher, purpose: str, title: str, k: int = SUGGESTED) -> list[Link]:
@@ -53,7 +41,7 @@ def for_purpose(built: Built, searcher: Searcher, purpose: str, title: str, k: i
     if in_folder:
         candidates = in_folder
     else:
-        needed = sum(counts for _, _, counts in searcher.counted(title))
+        needed = sum(counts for _, _, counts, _ in searcher.counted(title))
         candidates = [doc for doc, (words, _) in totals.items() if words == needed and is_article(built.sources[doc])]
     ranked = sorted(candidates, key=lambda doc: rank_key(doc, *totals.get(doc, (0, 0.0))))
     return [Link(built.documents[doc].url, built.documents[doc].title) for doc in ranked[:k]]

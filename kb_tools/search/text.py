@@ -9,7 +9,8 @@ the diaeresis of ё), NFC; lower case; Arabic letter variants to Persian (ي ى�
 Persian and Arabic-Indic digits to ASCII; remove soft hyphens, zero-width characters
 (Persian ZWNJ among them) and bidi marks; remove an apostrophe, geresh or gershayim
 between two letters (don't, צה״ל). A term is then a run of letters and digits, so
-«quotes», „quotes“ and punctuation never stick to a word.
+«quotes», „quotes“ and punctuation never stick to a word; a hyphenated word is also one
+term (``e-mail`` → ``e``, ``mail``, ``email``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _REMOVED = {0x00AD: None, 0x2060: None, 0xFEFF: None} | {cp: None for cp in rang
 _TABLE = str.maketrans(_LETTERS) | _DIGITS | _REMOVED
 _JOINER = re.compile(r"(?<=[^\W\d_])['’ʼ\"״׳](?=[^\W\d_])")
 _TERM = re.compile(r"[^\W_]+")
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
 class _Marks(dict):
@@ -46,5 +48,13 @@ def fold(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """The terms of ``text``, in order."""
-    return _TERM.findall(fold(text))
+    """The terms of ``text``, in order; a hyphenated word also as one word, after its parts
+    (``e-mail`` gives ``e``, ``mail``, ``email``), since customers write it either way."""
+    folded = fold(text)
+    if "-" not in folded:
+        return _TERM.findall(folded)
+    found = []
+    for m in _COMPOUND.finditer(folded):
+        parts = _TERM.findall(m.group(0))
+        found += parts + ["".join(parts)] if len(parts) > 1 else parts
+    return found

@@ -20,11 +20,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import heapq
 
 from kb_tools.lint.checks import Check
 from kb_tools.lint.site import Article, Site, SiteFinding, front_matter_line
-from kb_tools.search import similarity
 from kb_tools.search.rank import rank_key
 
 ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
@@ -65,11 +64,17 @@ class Findability(Check):
         asked = [("title", article.document.title)] + [("questions", q) for q in article.document.questions]
         for key, query in asked:
             totals = searcher.totals(query)
-            ranked = sorted(totals, key=lambda doc: rank_key(doc, *totals[doc]))
-            rank = ranked.index(article.number) if article.number in totals else None
-            if rank is not None and rank < self.top:
-                continue
-            above = [site.title_of(article.index, doc) for doc in ranked[:self.top] if doc != article.number]
+            own = totals.get(article.number)
+            if own is not None:
+                mine = rank_key(article.number, *own)
+                better = [doc for doc, (words, score) in totals.items() if rank_key(doc, words, score) < mine]
+                if len(better) < self.top:
+                    continue
+            else:
+                better = list(totals)
+            rank = len(better) if own is not None else None
+            first = heapq.nsmallest(self.top, better, key=lambda doc: rank_key(doc, *totals[doc]))
+            above = [site.title_of(article.index, doc) for doc in first]
             where = "the search does not find it" if rank is None else f"it comes {_ordinal(rank + 1)}"
             if above:
                 where += f", after {_quoted(above)}"
@@ -89,15 +94,12 @@ class DuplicateArticles(Check):
         return f"cosine ≥ {self.threshold}"
 
     def check_site(self, site: Site):
-        by_index: dict[str, list[Article]] = defaultdict(list)
-        for article in site.articles:
-            by_index[article.index].append(article)
-        for name, articles in sorted(by_index.items()):
-            vecs = similarity.vectors(site.built[name].lang, [a.document for a in articles])
-            for (a, b), alike in sorted(similarity.similarities(vecs).items()):
-                if alike < self.threshold:
+        by_number = {(a.index, a.number): a for a in site.articles}
+        for name, built in sorted(site.built.items()):
+            for (a, b), alike in sorted(built.alike.items()):
+                if alike < self.threshold or (name, a) not in by_number or (name, b) not in by_number:
                     continue
-                first, second = sorted((articles[a], articles[b]), key=lambda x: x.path)
+                first, second = sorted((by_number[name, a], by_number[name, b]), key=lambda x: x.path)
                 yield SiteFinding(second.path, front_matter_line(second.source.path, "title"),
                                   {"other": first.path, "other_title": first.document.title,
                                    "title": second.document.title, "similarity": f"{alike:.0%}"})

@@ -7,7 +7,7 @@ so line numbers match the editor, each file once per command in its own language
 In `mkdocs build`, every Markdown file of the docs folder is linted in a second process
 while MkDocs renders the pages, in the same pass that reads them for the search index
 (:mod:`kb_tools.plugins.source_pass`), and the findings are logged at the end, with those
-of the site-wide checks (KB4xx) over the indexes kb/search built. In
+of the site-wide checks (KB4xx), which run in that process too, over the indexes kb/search built. In
 `mkdocs serve`, each page is linted as it is built, and shows its own findings in a
 panel (:mod:`kb_tools.plugins.lint.panel`).
 """
@@ -23,7 +23,7 @@ from kb_tools.lint import packs
 from kb_tools.lint.diagnostic import Severity
 from kb_tools.lint.engine import Linter, markdown_files
 from kb_tools.lint.options import LintOptions
-from kb_tools.lint.site import Site
+from kb_tools.lint.site import SiteReader
 from kb_tools.plugins.lint import panel
 from kb_tools.plugins.lint.config import LintConfig
 from kb_tools.plugins.pages import display_path, language_build, page_language, site_language, source_path
@@ -76,6 +76,8 @@ class LintPlugin(BasePlugin[LintConfig]):
             # Not prepared here: the pass's process loads the packs it needs itself, on the
             # other core, while this one renders.
             PASS.add("lint", self.linter.reader())
+            if self.linter.site_rules():
+                PASS.add("site", SiteReader(self.linter, PASS.readers, set(self.linted)))
 
     on_files = CombinedEvent(_add_reader, start_hook)
 
@@ -121,8 +123,6 @@ class LintPlugin(BasePlugin[LintConfig]):
         found = PASS.result("lint")
         if found is not None:
             self._log(found)
-            built = PASS.result("search")  # the site-wide checks judge the indexes kb/search made
-            if built is not None and self.linter is not None:
-                self._log(self.linter.lint_site(Site(built), set(self.linted)))
+            self._log(PASS.result("site") or [])  # the site-wide checks, over the indexes kb/search made
         if self.config.enabled and self.diagnostics:
             log.info("%d finding(s) in %d page(s)", len(self.diagnostics), len({d.path for d in self.diagnostics}))

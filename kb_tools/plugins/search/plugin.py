@@ -34,13 +34,13 @@ from mkdocs.utils import get_relative_url
 
 from kb_tools.contacts.strings import strings_for
 from kb_tools.errors import InputError
-from kb_tools.plugins.pages import language_build, site_language
-from kb_tools.plugins.search.config import SearchConfig
-from kb_tools.plugins.source_pass import PASS, start_hook
 from kb_tools.markdown_source import sub_visible
+from kb_tools.plugins.pages import language_build, site_language
 from kb_tools.plugins.search import slots
+from kb_tools.plugins.search.config import SearchConfig
 from kb_tools.plugins.search.slots import Slots
-from kb_tools.search import index, sources, suggest
+from kb_tools.plugins.source_pass import PASS, start_hook
+from kb_tools.search import index, sources
 from kb_tools.search.html import search_box
 from kb_tools.search.project import SearchSetup
 
@@ -111,7 +111,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         own = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
         page.meta["search"] = {**own, "exclude": True}
         source = sources.Source("", page.file.src_uri, page.url, _language(config), self._index(page, config))
-        if self.config.related and suggest.is_article(source):
+        if self.config.related and sources.is_article(source):
             context["kb_related_slot"] = slots.RELATED  # overrides/partials/kb-related.html
         if nav is not None and nav.homepage is not None:
             self.home = nav.homepage.url

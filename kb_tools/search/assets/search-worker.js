@@ -28,8 +28,15 @@ function normalize(text) {
     .replace(/(?<=\p{L})['’ʼ"״׳](?=\p{L})/gu, "")
 }
 
+/* Runs of letters and digits; a hyphenated word also as one word, after its parts (text.py tokens). */
 function tokenize(text) {
-  return normalize(text).match(/[\p{L}\p{N}]+/gu) || []
+  const found = []
+  for (const compound of normalize(text).match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) || []) {
+    const parts = compound.split("-")
+    found.push(...parts)
+    if (parts.length > 1) found.push(parts.join(""))
+  }
+  return found
 }
 
 function variants(word, rules) {
@@ -133,7 +140,7 @@ function editDistance(a, b, limit) {
   return previous[b.length]
 }
 
-const PREFIX_FACTOR = 0.6, TYPO_FACTOR = [1, 0.7, 0.4]
+const PREFIX_FACTOR = 0.6, TYPO_FACTOR = [1, 0.7, 0.4], STOPWORD_FACTOR = 0.2
 
 /* doc → best score of one query word: its stem exactly, or (the word being typed) any term
    it starts, or, when neither finds anything, the nearest terms within the typo distance. */
@@ -163,7 +170,7 @@ async function wordScores(index, word, typing) {
   }
   const term = stem(forms[0], rules)
   const limits = index.typo
-  const allowed = typoDistance(term, limits)
+  const allowed = typoDistance(forms[0], limits)  /* by the word as typed (rank.py) */
   if (!allowed) return scores
   const own = shardFor(index, term)
   const names = shardsUnder(index, term.slice(0, 1), limits.shards) ||
@@ -188,16 +195,20 @@ async function search(query) {
   const perWord = await Promise.all(words.map((word, i) =>
     wordScores(index, word, typing && i === words.length - 1)))
 
-  /* Pages with more of the informative words first (those at most half the pages match:
-     not "my" or "how"; every word when none is), then by summed score (rank.py counted). */
-  let counts = perWord.map(scores => scores.size * 2 <= index.count)
+  /* Pages with more of the informative words first (not function words, and matched by at
+     most half the pages; every word when none is), then by summed score, where a function
+     word weighs a fifth (rank.py counted). */
+  const stop = new Set(index.stopwords || [])
+  let counts = perWord.map((scores, i) => !stop.has(words[i]) && scores.size * 2 <= index.count)
   if (!counts.some(Boolean)) counts = counts.map(() => true)
+  const content = words.some(word => !stop.has(word))
   const total = new Map()
   perWord.forEach((scores, i) => {
+    const factor = content && stop.has(words[i]) ? STOPWORD_FACTOR : 1
     for (const [doc, score] of scores) {
       const entry = total.get(doc) || { doc, words: 0, score: 0 }
       entry.words += counts[i] ? 1 : 0
-      entry.score += score
+      entry.score += score * factor
       total.set(doc, entry)
     }
   })
