@@ -20,11 +20,9 @@
 
 from __future__ import annotations
 
-import heapq
 
 from kb_tools.lint.checks import Check
 from kb_tools.lint.site import Article, Site, SiteFinding, front_matter_line
-from kb_tools.search.rank import rank_key
 
 ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
 
@@ -63,17 +61,10 @@ class Findability(Check):
         searcher = site.searcher(article.index)
         asked = [("title", article.document.title)] + [("questions", q) for q in article.document.questions]
         for key, query in asked:
-            totals = searcher.totals(query)
-            own = totals.get(article.number)
-            if own is not None:
-                mine = rank_key(article.number, *own)
-                better = [doc for doc, (words, score) in totals.items() if rank_key(doc, words, score) < mine]
-                if len(better) < self.top:
-                    continue
-            else:
-                better = list(totals)
-            rank = len(better) if own is not None else None
-            first = heapq.nsmallest(self.top, better, key=lambda doc: rank_key(doc, *totals[doc]))
+            place = searcher.place(query, article.number, self.top)
+            if place is None:
+                continue
+            rank, first = place
             above = [site.title_of(article.index, doc) for doc in first]
             where = "the search does not find it" if rank is None else f"it comes {_ordinal(rank + 1)}"
             if above:
