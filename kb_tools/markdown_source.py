@@ -345,3 +345,20 @@ def sub_visible(pattern: re.Pattern, replace, markdown: str) -> str:
         parts += [markdown[last:m.start()], replace(m)]
         last = m.end()
     return "".join(parts) + markdown[last:] if parts else markdown
+
+
+def front_matter_line(text: str, key: str, value: str | None = None) -> int | None:
+    """1-based line of ``key:`` in the front matter of the page ``text`` (YAML loaders keep no
+    positions for list items) or, with ``value``, of the line under it that holds that value
+    (a ``questions:`` entry, else the key's own line); None when the key is not there."""
+    key_line = None
+    for number, line in enumerate(text.split("\n")[1:], start=2):  # after the opening ---
+        if line.strip() in ("---", "..."):
+            break
+        if line.startswith(f"{key}:"):
+            key_line = number
+            if value is None or value in line[len(key) + 1:]:
+                return number
+        elif key_line and value is not None and value in line:
+            return number
+    return key_line

@@ -114,6 +114,25 @@ def browser():
         browser.close()
 
 
+@pytest.fixture()
+def page(browser):
+    """A Chromium page in a browser context of its own (no cache or storage from other tests)."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+def search(page, url, query):
+    """Open ``url``, put ``query`` in Material's search box as one edit, return (title, href) of each result."""
+    page.goto(url)
+    page.fill(".md-search__input", query)
+    page.dispatch_event(".md-search__input", "keyup")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    return page.eval_on_selector_all(
+        ".md-search-result__item > a:first-child",
+        "links => links.map(a => [a.querySelector('h1').textContent, a.href])")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

@@ -11,6 +11,7 @@ import pytest
 from kb_tools.search.stemming import Stemmer
 from kb_tools.search.text import tokens
 from tests.build_helpers import mkdocs_build
+from tests.conftest import search
 
 CONFIG = """\
 site_name: Search test
@@ -62,24 +63,6 @@ def site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def base(site, serve):
     return serve(site)
-
-
-@pytest.fixture()
-def page(browser):
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
-
-
-def search(page, url, query):
-    """Open ``url``, put ``query`` in Material's search box as one edit, return (title, href) of each result."""
-    page.goto(url)
-    page.fill(".md-search__input", query)
-    page.dispatch_event(".md-search__input", "keyup")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    return page.eval_on_selector_all(
-        ".md-search-result__item > a:first-child",
-        "links => links.map(a => [a.querySelector('h1').textContent, a.href])")
 
 
 def test_material_lunr_index_is_left_empty(site):

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from kb_tools.errors import InputError
 from kb_tools.search import index
 from kb_tools.search.rank import Searcher, edit_distance, typo_distance
 from kb_tools.search.synonyms import load_synonyms
-from kb_tools.errors import InputError
+from tests.conftest import search
 
 # Queries for the parity test: keywords, questions, unfinished last words, typos, missing
 # diacritics, Hebrew prefixes, Persian without ZWNJ. (In-sample: written with the code.)
@@ -50,17 +51,13 @@ WORKER_QUERY = """async ([url, queries]) => {
 
 
 @pytest.mark.parametrize("lang", sorted(PARITY))
-def test_python_and_the_browser_rank_alike(browser, demo_site, serve, demo_index, lang):
+def test_python_and_the_browser_rank_alike(page, demo_site, serve, demo_index, lang):
     """Every result, in order, with the same score: kb search and the findability check report what customers see."""
     base = serve(demo_site)
     searcher = Searcher(demo_index(lang))
-    page = browser.new_page()
-    try:
-        page.goto(base + ("" if lang == "en" else f"{lang}/"))
-        worker = f"{base}assets/javascripts/kb-search-worker.js?lang={lang}&index={lang}"
-        browser_results = page.evaluate(WORKER_QUERY, [worker, PARITY[lang]])
-    finally:
-        page.close()
+    page.goto(base + ("" if lang == "en" else f"{lang}/"))
+    worker = f"{base}assets/javascripts/kb-search-worker.js?lang={lang}&index={lang}"
+    browser_results = page.evaluate(WORKER_QUERY, [worker, PARITY[lang]])
     for query, seen in zip(PARITY[lang], browser_results):
         expected = [[hit.url, hit.score] for hit in searcher.search(query).hits]
         assert seen == expected, query
@@ -161,69 +158,51 @@ def test_category_pages_are_indexed_with_their_article_titles(demo_index):
     assert "billing/why-was-i-charged/" in urls[:1] and "billing/" in urls
 
 
-def test_result_summary_counts_every_matching_page(browser, demo_site, serve, demo_index):
+def test_result_summary_counts_every_matching_page(page, demo_site, serve, demo_index):
     """Material shows the first 30 results; its summary says how many pages matched in all."""
     total = Searcher(demo_index("en")).search("your").total
     assert total > 30
-    page = browser.new_page()
-    try:
-        page.goto(serve(demo_site))
-        page.fill(".md-search__input", "your")
-        page.dispatch_event(".md-search__input", "keyup")
-        page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent.startsWith('{total} ')",
-                               timeout=10_000)
-        assert page.locator(".md-search-result__item").count() <= 30
-    finally:
-        page.close()
+    assert len(search(page, serve(demo_site), "your")) <= 30
+    page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent.startsWith('{total} ')",
+                           timeout=10_000)
 
 
-def test_home_page_search_box_shows_results_as_the_customer_types(browser, demo_site, serve):
+def test_home_page_search_box_shows_results_as_the_customer_types(page, demo_site, serve):
     """The home page's own search box (a phone's header shows only an icon) hands over to the search dialog."""
-    page = browser.new_page(viewport={"width": 390, "height": 844})
-    try:
-        page.goto(serve(demo_site) + "he/")
-        box = page.locator(".kb-search-box__input")
-        assert box.is_visible() and page.locator(".kb-search-box__label").inner_text() == "חיפוש במרכז העזרה"
-        box.click()
-        page.keyboard.type("החזר", delay=30)
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
-        assert page.input_value(".md-search__input") == "החזר"
-        titles = page.eval_on_selector_all(".md-search-result__item h1", "hs => hs.map(h => h.textContent)")
-        assert "מתי אקבל את ההחזר הכספי?" in titles[:3]
-    finally:
-        page.close()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(serve(demo_site) + "he/")
+    box = page.locator(".kb-search-box__input")
+    assert box.is_visible() and page.locator(".kb-search-box__label").inner_text() == "חיפוש במרכז העזרה"
+    box.click()
+    page.keyboard.type("החזר", delay=30)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert page.input_value(".md-search__input") == "החזר"
+    titles = page.eval_on_selector_all(".md-search-result__item h1", "hs => hs.map(h => h.textContent)")
+    assert "מתי אקבל את ההחזר הכספי?" in titles[:3]
 
 
-def test_search_box_without_the_page_script_opens_search_through_the_address(browser, demo_site, serve):
+def test_search_box_without_the_page_script_opens_search_through_the_address(page, demo_site, serve):
     """The form's own submit goes to ?q=…, which Material opens as a search."""
-    page = browser.new_page()
-    try:
-        page.goto(serve(demo_site) + "?q=refund")
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
-        assert page.input_value(".md-search__input") == "refund"
-    finally:
-        page.close()
+    page.goto(serve(demo_site) + "?q=refund")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert page.input_value(".md-search__input") == "refund"
 
 
-def test_contact_page_offers_articles_per_purpose_above_its_channels(browser, demo_site, serve):
-    page = browser.new_page()
-    try:
-        page.goto(serve(demo_site) + "contact/")
-        assert page.locator("form.kb-search-box").count() == 1
-        billing = page.locator('.kb-suggestions[data-kb-purpose="billing"] a')
-        assert billing.count() == 3 and "Where can I find my invoices?" in billing.all_inner_texts()
-        # the suggestions come before the channels of the same purpose, which stay visible
-        order = page.evaluate("""() => {
-            const s = document.querySelector('.kb-suggestions[data-kb-purpose="billing"]');
-            const c = document.querySelector('.kb-channels[data-kb-purpose="billing"]');
-            return !!(s.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING)}""")
-        assert order and page.locator('.kb-channels[data-kb-purpose="billing"] li').first.is_visible()
-        # a generic purpose gets no list rather than a random one
-        assert page.locator('.kb-suggestions[data-kb-purpose="support"]').count() == 0
-        page.locator('.kb-suggestions[data-kb-purpose="billing"] a', has_text="Where can I find my invoices?").click()
-        page.wait_for_url("**/billing/find-invoices/")
-    finally:
-        page.close()
+def test_contact_page_offers_articles_per_purpose_above_its_channels(page, demo_site, serve):
+    page.goto(serve(demo_site) + "contact/")
+    assert page.locator("form.kb-search-box").count() == 1
+    billing = page.locator('.kb-suggestions[data-kb-purpose="billing"] a')
+    assert billing.count() == 3 and "Where can I find my invoices?" in billing.all_inner_texts()
+    # the suggestions come before the channels of the same purpose, which stay visible
+    order = page.evaluate("""() => {
+        const s = document.querySelector('.kb-suggestions[data-kb-purpose="billing"]');
+        const c = document.querySelector('.kb-channels[data-kb-purpose="billing"]');
+        return !!(s.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING)}""")
+    assert order and page.locator('.kb-channels[data-kb-purpose="billing"] li').first.is_visible()
+    # a generic purpose gets no list rather than a random one
+    assert page.locator('.kb-suggestions[data-kb-purpose="support"]').count() == 0
+    page.locator('.kb-suggestions[data-kb-purpose="billing"] a', has_text="Where can I find my invoices?").click()
+    page.wait_for_url("**/billing/find-invoices/")
 
 
 def test_articles_end_with_related_articles_in_their_language(demo_site):
@@ -248,14 +227,6 @@ def test_articles_end_with_related_articles_in_their_language(demo_site):
     ("invoise", "Where can I find my invoices?"),             # a typo
     ("reimburse ", "When will I get my refund?"),             # a synonym from docs/synonyms.yml
 ])
-def test_typos_and_synonyms_in_the_search_box(browser, demo_site, serve, query, title):
-    page = browser.new_page()
-    try:
-        page.goto(serve(demo_site))
-        page.fill(".md-search__input", query)
-        page.dispatch_event(".md-search__input", "keyup")
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
-        titles = page.eval_on_selector_all(".md-search-result__item > a:first-child h1", "hs => hs.map(h => h.textContent)")
-        assert title in titles[:3], titles[:5]
-    finally:
-        page.close()
+def test_typos_and_synonyms_in_the_search_box(page, demo_site, serve, query, title):
+    titles = [t for t, _ in search(page, serve(demo_site), query)]
+    assert title in titles[:3], titles[:5]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import NamedTuple
 
+from kb_tools import markdown_source
 from kb_tools.search import index
 from kb_tools.search.rank import Searcher
 from kb_tools.search.sources import Built, Source, is_article
@@ -59,22 +60,8 @@ class Site:
 
 
 def front_matter_line(path: str, key: str, value: str | None = None) -> int:
-    """1-based line of ``key:`` in the front matter of ``path`` or, with ``value``, of the
-    line under it that holds that value (a ``questions:`` entry); 1 when not found."""
-    lines = read_text(path).split("\n")
-    if not lines or lines[0].strip() != "---":
-        return 1
-    key_line = None
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip() in ("---", "..."):
-            break
-        if line.startswith(f"{key}:"):
-            key_line = number
-            if value is None or value in line[len(key) + 1:]:
-                return number
-        elif key_line and value is not None and value in line:
-            return number
-    return key_line or 1
+    """:func:`kb_tools.markdown_source.front_matter_line` in the file at ``path``; 1 when not found."""
+    return markdown_source.front_matter_line(read_text(path), key, value) or 1
 
 
 class SiteReader:

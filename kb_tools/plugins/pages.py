@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kb_tools import markdown_source
 from kb_tools.lint.language import language_of
 from kb_tools.source_pages import display_path
 
@@ -40,13 +41,7 @@ def page_language(page, config) -> str:
 
 def front_matter_line(page, key: str) -> int | None:
     """1-based line of ``key:`` in the page's front matter (MkDocs keeps no positions)."""
-    lines = page.file.content_string.split("\n")
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip() in ("---", "..."):
-            return None
-        if line.startswith(f"{key}:"):
-            return number
-    return None
+    return markdown_source.front_matter_line(page.file.content_string, key)
 
 
 def norm_uri(file) -> str:

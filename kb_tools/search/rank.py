@@ -210,9 +210,16 @@ class Searcher:
         only a page with at least as many informative words can come first, so the pages
         of the informative words (by definition not most of the site) are all it looks at."""
         per = [(self.word_scores(w, t), counts, factor) for w, t, counts, factor in self.counted(query)]
-        words = sum(counts for scores, counts, _ in per if doc in scores)
-        score = sum(scores[doc] * factor for scores, _, factor in per if doc in scores)
-        found = score > 0
+
+        def entry(page: int) -> tuple[int, float]:  # the page's entry in totals(), for this page alone
+            return (sum(counts for scores, counts, _ in per if page in scores),
+                    sum(scores[page] * factor for scores, _, factor in per if page in scores))
+
+        def key(page: int) -> tuple:
+            return rank_key(page, *entry(page))
+
+        words, score = entry(doc)
+        found, mine = score > 0, rank_key(doc, words, score)
         if words:
             tally: dict[int, int] = {}
             for scores, counts, _ in per:
@@ -222,14 +229,7 @@ class Searcher:
             candidates = [other for other, n in tally.items() if n >= words]
         else:
             candidates = list({other for scores, _, _ in per for other in scores})
-
-        def key(other: int) -> tuple:
-            return rank_key(other, tally.get(other, 0) if words else sum(c for s, c, _ in per if other in s),
-                            sum(s[other] * f for s, _, f in per if other in s))
-
-        mine = rank_key(doc, words, score)
-        better = [other for other in candidates if other != doc and key(other) < mine] if found else \
-            [other for other in candidates if other != doc]
+        better = [other for other in candidates if other != doc and (not found or key(other) < mine)]
         if found and len(better) < top:
             return None
         return (len(better) if found else None), heapq.nsmallest(top, better, key=key)

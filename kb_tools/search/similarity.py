@@ -85,13 +85,10 @@ def similarities(vecs: list[dict[str, float]]) -> dict[tuple[int, int], float]:
     return result
 
 
-def articles_alike(lang: str, sources: list, documents: list[Document]) -> dict[tuple[int, int], float]:
-    """(page number, page number) → cosine for the articles of one index and their candidates
-    (:func:`kb_tools.search.sources.is_article` pages only), computed once per build for the
-    related articles and the duplicate check (KB403)."""
-    from kb_tools.search.sources import is_article
-
-    articles = [i for i, source in enumerate(sources) if is_article(source)]
+def articles_alike(lang: str, documents: list[Document], articles: list[int]) -> dict[tuple[int, int], float]:
+    """(page number, page number) → cosine for the pages numbered ``articles`` (an index's
+    articles) and their candidates, computed once per build for the related articles and the
+    duplicate check (KB403)."""
     vecs = vectors(lang, [documents[i] for i in articles])
     return {(articles[a], articles[b]): value for (a, b), value in similarities(vecs).items()}
 

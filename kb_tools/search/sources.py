@@ -39,11 +39,16 @@ class Source(NamedTuple):
     folder; empty for its language's."""
 
 
+def is_listing(src_uri: str) -> bool:
+    """A folder's own page (``index.md``, ``README.md``, in any language: ``index.ru.md``)."""
+    folder, name = posixpath.split(src_uri)
+    return catalog.is_index(posixpath.join(folder, name.split(".", 1)[0] + ".md"))
+
+
 def is_article(source: Source) -> bool:
     """A page in a category folder that is not the category's own page, in a customers' index
     (the home page, the contact page and a separate folder's pages are not articles)."""
-    folder, name = posixpath.split(source.src_uri)
-    return bool(folder) and not name.startswith("index.") and "/" not in source.index
+    return "/" in source.src_uri and not is_listing(source.src_uri) and "/" not in source.index
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -94,8 +99,8 @@ def document(source: Source, doc: MarkdownSource) -> index.Document | None:
 
 def _category_folder(src_uri: str) -> str | None:
     """``billing`` for ``billing/index.md`` or ``billing/index.ru.md``; None for other pages and the home page."""
-    folder, name = posixpath.split(src_uri)
-    return folder if folder and name.split(".", 1)[0] == "index" else None
+    folder = posixpath.dirname(src_uri)
+    return folder if folder and is_listing(src_uri) else None
 
 
 class IndexReader:
@@ -125,8 +130,9 @@ class IndexReader:
                 documents = _with_listings(pages)
                 lang = pages[0][0].lang
                 sources = [s for s, _ in pages]
+                articles = [number for number, source in enumerate(sources) if is_article(source)]
                 self._built[name] = Built(lang, sources, documents, index.build(lang, documents, self.synonyms.get(lang, ())),
-                                          similarity.articles_alike(lang, sources, documents))
+                                          similarity.articles_alike(lang, documents, articles))
         return self._built
 
 
@@ -153,14 +159,10 @@ def _with_listings(pages: list[tuple[Source, index.Document]]) -> list[index.Doc
         folder = _category_folder(source.src_uri)
         if folder and titles.get(folder):
             doc = doc._replace(body=" ".join([doc.body, *sorted(titles[folder])]).strip())
-        if folder or _is_home(source.src_uri):
+        if is_listing(source.src_uri):  # a category page, or the home page
             doc = doc._replace(weight=index.LISTING_WEIGHT)
         result.append(doc)
     return result
-
-
-def _is_home(src_uri: str) -> bool:
-    return "/" not in src_uri and src_uri.split(".", 1)[0] == "index"
 
 
 def build_from(docs_dir: str, found: list[Source], synonyms: dict[str, list[list[str]]]) -> dict[str, Built]:

@@ -48,8 +48,11 @@ class Findability(Check):
     def describe(self) -> str:
         return f"top {self.top} of the site's search" if self.report == "unfound" else ""
 
-    def check_site(self, site: Site):
+    def check_site(self, site: Site, wanted):
+        """SiteFindings for the articles whose path ``wanted(path)`` accepts."""
         for article in site.articles:
+            if not wanted(article.path):
+                continue
             if self.report == "no_questions":
                 if not article.document.questions:
                     yield SiteFinding(article.path, front_matter_line(article.source.path, "title"),
@@ -84,13 +87,16 @@ class DuplicateArticles(Check):
     def describe(self) -> str:
         return f"cosine ≥ {self.threshold}"
 
-    def check_site(self, site: Site):
+    def check_site(self, site: Site, wanted):
+        """A SiteFinding on the second (by path) of each alike pair, when ``wanted(path)`` accepts it."""
         by_number = {(a.index, a.number): a for a in site.articles}
         for name, built in sorted(site.built.items()):
             for (a, b), alike in sorted(built.alike.items()):
                 if alike < self.threshold or (name, a) not in by_number or (name, b) not in by_number:
                     continue
                 first, second = sorted((by_number[name, a], by_number[name, b]), key=lambda x: x.path)
+                if not wanted(second.path):
+                    continue
                 yield SiteFinding(second.path, front_matter_line(second.source.path, "title"),
                                   {"other": first.path, "other_title": first.document.title,
                                    "title": second.document.title, "similarity": f"{alike:.0%}"})

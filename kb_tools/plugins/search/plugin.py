@@ -57,6 +57,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self):
         self.home = ""
         self.worker = b""
+        self.version = ""
         self.slots = Slots()
 
     def on_config(self, config):
@@ -69,6 +70,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             raise PluginError("kb/search needs Material's search box: list the 'search' plugin before 'kb/search' "
                               "(and use theme: material)")
         self.worker = _worker_source()
+        self.version = hashlib.sha1(self.worker).hexdigest()[:10]  # in the worker's URL: a new worker is fetched anew
 
     def _add_reader(self, files, config):
         if not self.config.enabled:
@@ -123,7 +125,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         lang = _language(config)
         words = strings_for(lang)
         index_name = self._index(page, config)
-        query = urlencode({"lang": lang, "index": index_name, "v": hashlib.sha1(self.worker).hexdigest()[:10],
+        query = urlencode({"lang": lang, "index": index_name, "v": self.version,
                            "home": self.home, "unavailable": words["search_unavailable"],
                            "hint": words["search_unavailable_hint"]})
         worker = f"{get_relative_url(WORKER, page.url)}?{query}"
