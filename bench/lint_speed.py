@@ -1,6 +1,8 @@
 """kb lint speed and memory on a real documentation corpus, against baselines measured in the same run.
 
-    python bench/lint_speed.py [CORPUS_DIR] [--repeat N]
+    python bench/lint_speed.py [CORPUS_DIR] [--repeat N] [--select KB,KB11]
+
+``--select`` is passed to kb lint (``KB,KB11``: everything on, the opt-in wording model too).
 
 Default corpus: Debian's Node.js API docs (/usr/share/doc/nodejs/api/*.md, ~440k words;
 `apt-get install nodejs` ships them). Prints, each as the median of N runs (ratios: the median of each run's ratio, the two
@@ -51,6 +53,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default="/usr/share/doc/nodejs/api")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--select", help="rule codes or prefixes, as kb lint --select (KB,KB11: the opt-in model too)")
     args = parser.parse_args()
     files = sorted(glob.glob(os.path.join(args.corpus, "*.md")))
     if not files:
@@ -62,10 +65,12 @@ def main() -> int:
 
     from markdown_it import MarkdownIt
 
-    from kb_tools.lint.engine import Linter
+    from kb_tools.lint.engine import Linter, Settings
+    from kb_tools.lint.select import Selector
 
     md = MarkdownIt("commonmark")
-    linter = Linter()
+    selected = tuple(args.select.split(",")) if args.select else None
+    linter = Linter(Settings(Selector(select=selected))) if selected else Linter()
     linter.lint_files(files[:1], jobs=1)  # packs loaded and compiled once, as a long-lived process would have them
     parse_runs, lint_runs = [], []
     for _ in range(args.repeat):  # in turns, like the command and proselint below
@@ -74,7 +79,7 @@ def main() -> int:
     parse, lint = statistics.median(parse_runs), statistics.median(lint_runs)
     in_process = statistics.median(b / a for a, b in zip(parse_runs, lint_runs))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-c", PEAK, *files]
+    command = [sys.executable, "-c", PEAK, *(["--select", args.select] if args.select else []), *files]
     peaks = []
 
     def run_cli():

@@ -89,6 +89,9 @@ class Block(NamedTuple):
     label_end: int = 0
     """Length of a bold lead label ("**Biometric unlock**:") that opens the block, else 0:
     a label is a heading of its own, not the first words of the sentence after it."""
+    quoted: bool = False
+    """Inside a block quote (``> …``): often words quoted from elsewhere (a statute, a
+    source), which the writer cannot reword."""
 
 
 class Span(NamedTuple):
@@ -178,11 +181,17 @@ class _Collector:
         self.doc = doc
         self.lines = doc.source.split("\n")
         self.cursor: dict[int, int] = {}
+        self.quotes = 0
+        """Depth of block quotes around the current token."""
 
     def run(self, tokens) -> None:
         kind = "paragraph"
         for token in tokens:
-            if token.type in _BLOCK_KINDS:
+            if token.type == "blockquote_open":
+                self.quotes += 1
+            elif token.type == "blockquote_close":
+                self.quotes -= 1
+            elif token.type in _BLOCK_KINDS:
                 kind = _BLOCK_KINDS[token.type]
             elif token.type == "inline" and token.map:
                 self.inline(token.content, token.map[0], kind)
@@ -235,7 +244,7 @@ class _Collector:
         label_end = to_source(label.end() - 1) + 1 - bases[0] if label else 0
         if end - bases[0] == len(content) and prose.count("\n") == visible.count("\n") == lines:
             # The lines follow each other in the source with nothing in between: the text is the block's.
-            self.doc.blocks.append(Block(kind, bases[0], end, first_line + 1, prose, visible, label_end))
+            self.doc.blocks.append(Block(kind, bases[0], end, first_line + 1, prose, visible, label_end, self.quotes > 0))
             return
         # The block's text keeps source offsets: between its lines goes the source's own
         # newline and indentation or container markers ("> ", "- "), blanked.
@@ -248,7 +257,8 @@ class _Collector:
                 visible_parts.append(gap)
             prose_parts.append(prose[start:start + length])
             visible_parts.append(visible[start:start + length])
-        self.doc.blocks.append(Block(kind, bases[0], end, first_line + 1, "".join(prose_parts), "".join(visible_parts), label_end))
+        self.doc.blocks.append(Block(kind, bases[0], end, first_line + 1, "".join(prose_parts), "".join(visible_parts),
+                                    label_end, self.quotes > 0))
 
     def scan(self, content: str, to_source) -> tuple[str, str]:
         """(prose, visible): ``content`` with markup blanked out (built from slices: this runs

@@ -71,16 +71,23 @@ def _calibration(table: dict) -> str:
                 "a little lower for the inflected languages, whose words carry more). The hard limit is 15 words more: "
                 "editors judging real help centres found one-idea sentences of 26–39 words mostly fine, and sentences "
                 "of 40 or more not. A sentence is *dense* when at least a quarter of its words, and at least five, are "
-                "nominalisations or passives, by the pattern in the language's `long-sentence.yml` (`dense:`).\n")
+                "nominalisations or passives, by the pattern in the language's `long-sentence.yml` (`dense:`); a dense "
+                "sentence is a warning only past halfway from the soft to the hard limit (32 words in English), as "
+                "editors found dense sentences just over the soft limit readable enough. A hard paragraph (KB202) is a "
+                "warning only when its sentences also average more than four fifths of the soft limit "
+                "(`warn_mean_words`): the formulas count letters and syllables, and terms a product cannot avoid are "
+                "long. Sentences and paragraphs in a block quote are at most info: they are often quoted.\n")
     rows += [f"- **{name}**: {FORMULA_SOURCES[name]}\n" for name in formulas]
-    rows.append("- **The wording model** (KB111–KB117) is a linear classifier per language over words, five-letter "
-                "stems and pairs of stems: a *gate* for \"is anything wrong here\" and a *kind* model for which "
+    rows.append("- **The wording model** (KB111–KB117) is a linear classifier per language over words, pairs of "
+                "words and the four-letter pieces of each word (\" wor\", \"word\", \"ord \", which tie inflected "
+                "and prefixed forms together): a *gate* for \"is anything wrong here\" and a *kind* model for which "
                 "problem. `tools/train_wording_model.py` trains it, deterministically, from the blind batches in "
                 "`bench/wording_data/`, the labelled sets in `tests/eval/`, the demo's own prose and the training half of "
                 "`bench/realworld/` (real documentation, as acceptable sentences). Its warning threshold is the one that "
-                "scores best on the written examples under cross-validation while it warns on at most 0.3% of the "
-                "real documentation sentences; below it the model says nothing. It is opt-in (`--select KB,KB11`): "
-                "on real help centres judged blind its warnings were rarely worth acting on. See "
+                "scores best on the written examples under cross-validation while it warns on at most 1% of the "
+                "real documentation sentences; below it the model says nothing. It is opt-in (`--select KB,KB11`), a "
+                "reviewing aid rather than a CI gate: on real help centres judged blind its warnings were less often "
+                "worth acting on than the phrase rules'. See "
                 "[How good is kb lint?](lint-quality.md).\n")
     return "".join(rows)
 

@@ -62,15 +62,35 @@ def test_over_the_hard_limit_is_a_warning():
 
 def test_a_dense_chain_of_nominalisations_is_a_warning_below_the_hard_limit():
     sentence = ("Verification of the documentation is required prior to the commencement of the reimbursement, "
-                "and the completion of the assessment is performed by the department after the submission of the application form.")
-    assert len(sentence.split()) <= 40
+                "and the completion of the assessment is performed by the department after the submission of the "
+                "application form and its registration.")
+    assert 32 < len(sentence.split()) <= 40
     found = only(sentence)
     assert found.severity is Severity.WARNING and "abstract nouns" in found.message
 
 
+def test_a_dense_sentence_just_over_the_limit_is_info():
+    """Editors judging real help centres found a 22-26-word sentence with a few nominalisations
+    readable enough: density makes a warning only past halfway to the hard limit (32 in English)."""
+    sentence = ("Verification of the documentation is required prior to the commencement of the reimbursement "
+                "and the completion of the assessment by the department within ten days of the submission.")
+    assert 25 < len(sentence.split()) <= 32
+    assert only(sentence).severity is Severity.INFO
+
+
+def test_a_long_sentence_in_a_block_quote_is_info():
+    sentence = ("If the parcel has not arrived within five working days of the date in the shipping e-mail "
+                "we sent you when it left our warehouse then please write to us with the order number so that "
+                "we can ask the courier where it is and send a new one")
+    found = [d for d in Linter(Settings(Selector(select=("KB201",)))).lint_text("> " + sentence + ".\n", "x.md")]
+    assert [d.severity for d in found] == [Severity.INFO]
+
+
 def test_dense_russian_officialese_is_a_warning():
     sentence = ("Осуществление проверки документации производится отделом после получения заявления, "
-                "а принятие решения о возмещении стоимости осуществляется в течение тридцати дней с момента регистрации обращения.")
+                "а принятие решения о возмещении стоимости осуществляется в течение тридцати дней с момента регистрации обращения "
+                "и завершения рассмотрения представленных документов комиссией.")
+    assert 27 < len(sentence.split()) <= 35
     assert only(sentence, "ru").severity is Severity.WARNING
 
 
@@ -94,3 +114,34 @@ def test_hebrew_feminine_plurals_are_not_abstract_nouns():
                 "התכונות החדשות במופע שלכם כבר היום בבוקר, מיד אחרי ההתקנה.")
     found = only(sentence, "he")
     assert found is None or found.severity is Severity.INFO
+
+
+def kb202(text, lang="en"):
+    return [d.severity for d in Linter(Settings(Selector(select=("KB202",)))).lint_text(text + "\n", f"page.{lang}.md")]
+
+
+LONG_WORDS_SHORT_SENTENCES = (
+    "Certificate transparency monitoring identifies unauthorised certificates. Administrators configure notification "
+    "preferences individually. Organisational policies determine verification requirements. Documentation describes "
+    "configuration alternatives comprehensively. Synchronisation happens automatically. Authentication requires "
+    "institutional credentials. Revocation invalidates compromised certificates immediately. Notifications summarise "
+    "certificate irregularities daily. Administrators acknowledge notifications individually. Investigations conclude "
+    "within seventy-two hours.")
+
+
+def test_long_words_in_short_sentences_make_a_hard_paragraph_info_not_a_warning():
+    """Terms a product cannot avoid are long: editors called such paragraphs "hard" pedantic."""
+    assert kb202(LONG_WORDS_SHORT_SENTENCES) == [Severity.INFO]
+
+
+def test_long_words_in_long_sentences_make_a_hard_paragraph_a_warning():
+    paragraph = ("Notwithstanding any previously communicated expectations regarding the estimated processing duration, "
+                 "reimbursements associated with cancelled subscriptions are systematically initiated following verification "
+                 "of the corresponding transaction identifiers, consequently necessitating additional administrative "
+                 "confirmation. Customers experiencing unexplained discrepancies should consequently contact the appropriate "
+                 "organizational representatives responsible for the administration of their contractual arrangements.")
+    assert kb202(paragraph) == [Severity.WARNING]
+
+
+def test_a_hard_paragraph_in_a_block_quote_is_info():
+    assert kb202("> " + LONG_WORDS_SHORT_SENTENCES.replace(". ", ", and ")) == [Severity.INFO]

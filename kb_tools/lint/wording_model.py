@@ -3,7 +3,8 @@ wording problem (officialese, blame, condescension, …) in sentences that use n
 phrase.
 
 Two logistic-regression models per language, both over the same sparse features of a
-sentence (its words, their first letters as a crude stem, and pairs of neighbouring stems):
+sentence (its words, pairs of neighbouring words, and the four-letter pieces of each word,
+which tie inflected and prefixed forms together):
 
 - the **gate** says how likely the sentence is to be faulty at all; it is cheap (one weight
   per feature) and runs on every sentence;
@@ -27,12 +28,15 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 """Bumped whenever :func:`features` changes: a model trained on other features is refused."""
-STEM = 5
-"""Letters kept of a word as its stem: enough to tie Slavic and Persian inflected forms together."""
+GRAM = 4
+"""Letters in a character n-gram of a word padded with a space each side (" word " gives
+" wor", "word", "ord "): inflected and prefixed forms (Slavic cases, Hebrew ו/ה/ב/ל,
+Persian suffixes) share most of them, so a form never seen in training still counts."""
+WORD_CACHE = 200_000
+"""Most words whose gate weight is remembered (a few MB)."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
-_HEBREW_PREFIXES = "והבלמשכ"
 
 
 class Word(NamedTuple):
@@ -57,20 +61,26 @@ def tokens(text: str) -> list[str]:
 
 
 def features(tokens: list[str], lang: str) -> list[tuple[str, int]]:
-    """(feature, index of the word it belongs to) for one sentence's lower-cased words."""
+    """(feature, index of the word it belongs to) for one sentence's lower-cased words: each
+    word, each pair of neighbouring words, and each word's character n-grams (:data:`GRAM`).
+    ``lang`` is kept in the signature for language-specific features; none are needed now."""
     found = []
     previous = "^"
-    hebrew = lang == "he"
     for i, w in enumerate(tokens):
-        stem = w[:STEM]
         found.append(("w " + w, i))
-        if stem != w:
-            found.append(("s " + stem, i))
-        if hebrew and len(w) > 3 and w[0] in _HEBREW_PREFIXES:
-            found.append(("h " + w[1:], i))  # the word without its one-letter prefix (ו, ה, ב, ל, …)
-        found.append(("b " + previous + " " + stem, i))
-        previous = stem
+        found.append(("b " + previous + " " + w, i))
+        found += [("c " + g, i) for g in grams(w)]
+        previous = w
     return found
+
+
+def grams(word: str) -> list[str]:
+    """The character n-grams of ``word`` padded with a space each side (the whole padded
+    word when it is shorter than :data:`GRAM`)."""
+    padded = " " + word + " "
+    if len(padded) <= GRAM:
+        return [padded]
+    return [padded[i:i + GRAM] for i in range(len(padded) - GRAM + 1)]
 
 
 class Prediction(NamedTuple):
@@ -94,23 +104,30 @@ class WordingModel:
         self.info = data["thresholds"]["info"]
         self.warning = data["thresholds"]["warning"]
         self._gate_logit = math.log(self.info / (1 - self.info))
+        self._word_weight: dict[str, float] = {}
 
     def gate_logit(self, tokens: list[str]) -> float:
         """The gate's log-odds that the sentence is faulty: :func:`features` summed without
-        building them (this runs on every sentence of every page)."""
+        building them (this runs on every sentence of every page). A word's own features
+        (the word and its n-grams) weigh the same wherever it stands, so their sum is kept
+        per word: most words of a page have been seen before."""
         get = self.gate.get
+        own = self._word_weight
         z = self.gate_bias
         previous = "^"
-        hebrew = self.lang == "he"
         for w in tokens:
-            stem = w[:STEM]
-            z += get("w " + w, 0.0) + get("b " + previous + " " + stem, 0.0)
-            if stem != w:
-                z += get("s " + stem, 0.0)
-            if hebrew and len(w) > 3 and w[0] in _HEBREW_PREFIXES:
-                z += get("h " + w[1:], 0.0)
-            previous = stem
+            weight = own.get(w)
+            if weight is None:
+                weight = self._word_part(w)
+                if len(own) < WORD_CACHE:
+                    own[w] = weight
+            z += weight + get("b " + previous + " " + w, 0.0)
+            previous = w
         return z
+
+    def _word_part(self, w: str) -> float:
+        get = self.gate.get
+        return get("w " + w, 0.0) + sum(get("c " + g, 0.0) for g in grams(w))
 
     def fault_probability(self, tokens: list[str]) -> float:
         return _sigmoid(self.gate_logit(tokens))
