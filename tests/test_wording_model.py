@@ -77,3 +77,26 @@ def test_a_model_trained_on_other_features_is_refused(tmp_path):
     data["features_version"] = wording_model.FEATURES_VERSION + 1
     with pytest.raises(ValueError, match="rebuild it"):
         wording_model.WordingModel(data)
+
+
+REFUSAL = "Changing the delivery date is not something we do once the order is packed."
+
+
+def test_a_sentence_is_judged_with_the_next_one():
+    """A "no" followed by what happens instead is not a flat no: the model reads the pair."""
+    assert [d.code for d in lint(REFUSAL, select=("KB11",))] == ["KB117"]
+    alternative = " I've booked you on Friday's delivery instead, and the driver will text you an hour before."
+    assert lint(REFUSAL + alternative, select=("KB11",)) == []
+
+
+def test_a_sentence_is_judged_with_the_previous_one():
+    fixed = "The delivery date stays as it is once the order is packed."
+    assert [d.code for d in lint(fixed, select=("KB11",))] == ["KB117"]
+    before = "You can still pick your parcel up from our depot on any weekday before 6 pm. "
+    assert lint(before + fixed, select=("KB11",)) == []
+
+
+def test_word_pieces_tie_an_unseen_inflected_form_to_a_seen_one():
+    """Four-letter pieces are shared by inflected forms: "refunding" and "refunded" share " ref", "refu", "efun", "fund"."""
+    assert set(wording_model.grams("refunding")) & set(wording_model.grams("refunded")) == {" ref", "refu", "efun", "fund"}
+    assert wording_model.grams("we") == [" we "]

@@ -40,7 +40,7 @@ from bench import wording_batches  # noqa: E402
 from kb_tools.lint.language import PACK_LANGUAGES, normalize  # noqa: E402
 from kb_tools.lint.wording_model import FEATURES_VERSION, features, words  # noqa: E402
 
-TRAINING_BATCHES = ["train", "train2", "train3", "train4", "blind-2026-12-07"]
+TRAINING_BATCHES = ["train", "train2", "train3", "train4", "blind-2026-12-07", "blind-2026-12-07c"]
 OUT = ROOT / "kb_tools/lint/models"
 KINDS = list(wording_batches.LABELS)
 CODE_KIND = {f"KB10{i + 1}": kind for i, kind in enumerate(KINDS)}
@@ -206,7 +206,7 @@ def detection_f1(labels, flagged) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-MAX_REAL_ALARMS = 0.01
+MAX_REAL_ALARMS = 0.03
 """Most the model may warn about real documentation: out-of-fold, the share of its sentences
 (about 1.5 warnings per 10,000 words)."""
 

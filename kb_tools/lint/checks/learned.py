@@ -67,16 +67,26 @@ class Learned(Check):
 
 
 def _predict_page(ctx, model) -> list:
-    """(prediction, sentence span, words) for each sentence of the page's paragraphs past the gate."""
+    """(prediction, sentence span, words) for each sentence of the page's paragraphs past the gate.
+
+    A sentence is judged with its neighbours too: one past the gate is reported only if it
+    is still past the gate read together with the sentence after it, and with the one
+    before it. "We can't change the date." followed by "I've booked you on Friday's
+    delivery instead." is not a flat no, and "I'm sorry, that was our mistake." before
+    "I've refunded the charge." is not a hollow apology: the model was trained on items of
+    one to three sentences, and judges the pair as a reader would."""
     found = []
     text = ctx.text
     for block in ctx.normalized_blocks():
         if block.block.kind != "paragraph":
             continue
-        for start, end in block.sentences:
+        spans = block.sentences
+        for k, (start, end) in enumerate(spans):
             cheap = wording_model.tokens(text[start:end])
             if len(cheap) < MIN_WORDS or not model.passes_gate(cheap):
                 continue  # nearly every sentence ends here
+            if not _past_gate_with_neighbours(model, text, spans, k, cheap):
+                continue
             tokens = _unquoted(text, start, end, wording_model.words(text, start, end))
             if len(tokens) < MIN_WORDS:
                 continue
@@ -84,6 +94,15 @@ def _predict_page(ctx, model) -> list:
             if prediction is not None:
                 found.append((prediction, (start, end), tokens))
     return found
+
+
+def _past_gate_with_neighbours(model, text: str, spans: list, k: int, own: list[str]) -> bool:
+    """Whether sentence ``k`` stays past the gate read with the next sentence and with the previous one."""
+    if k + 1 < len(spans) and not model.passes_gate(own + wording_model.tokens(text[slice(*spans[k + 1])])):
+        return False
+    if k > 0 and not model.passes_gate(wording_model.tokens(text[slice(*spans[k - 1])]) + own):
+        return False
+    return True
 
 
 def _unquoted(text: str, start: int, end: int, tokens: list) -> list:
