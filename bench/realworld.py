@@ -3,6 +3,7 @@
     python bench/realworld.py [--corpus DIR]        # warnings per 10,000 words, per language and source
     python bench/realworld.py sample --n 80 --seed 7 --out bench/results/realworld-sample-DATE.jsonl
     python bench/realworld.py score bench/results/realworld-judged-DATE.jsonl [--log]
+    python bench/realworld.py --select KB11 sample --n 80 ...   # the opt-in wording model's warnings alone
 
 Each source is linted as a new user would: from its own folder, with nothing that says
 which language it is in (kb lint tells from the text and from locale markers in file names).
@@ -146,6 +147,8 @@ def score(path: Path) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="a corpus folder (default bench/realworld)")
+    parser.add_argument("--select", default="KB0,KB1,KB2",
+                        help="rule codes or prefixes, as kb lint --select (default: what runs by default; KB11: the model)")
     sub = parser.add_subparsers(dest="command")
     s = sub.add_parser("sample")
     s.add_argument("--n", type=int, default=80)
@@ -156,7 +159,7 @@ def main() -> int:
     j.add_argument("--log", action="store_true")
     j.add_argument("--note", default="")
     args = parser.parse_args()
-    linter = Linter(Settings(Selector(select=("KB0", "KB1", "KB2"))))
+    linter = Linter(Settings(Selector(select=tuple(args.select.split(",")))))
     if args.command == "sample":
         items = sample(linter, args.n, args.seed, args.corpus.resolve())
         Path(args.out).write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
