@@ -78,6 +78,17 @@ def test_configured_language_tags_are_cut_to_their_primary_subtag():
     ("We call at 9 a.m. on Monday. Thanks.", "en", ["We call at 9 a.m. on Monday.", "Thanks."]),
     ("Согласно ст. 782 ГК РФ вы можете отказаться. Пишите.", "ru", ["Согласно ст. 782 ГК РФ вы можете отказаться.", "Пишите."]),
     ("מספר ת.ז. שלך נדרש. תודה.", "he", ["מספר ת.ז. שלך נדרש.", "תודה."]),
+    ("Written by J. Smith. Thanks.", "en", ["Written by J. Smith.", "Thanks."]),
 ])
 def test_ordinals_and_abbreviations_do_not_end_sentences(text, lang, expected):
     assert [text[a:b] for a, b in sentences.split(text, lang)] == expected
+
+
+def test_a_case_ending_after_a_hyphen_is_no_initial():
+    """Croatian and Slovenian decline acronyms with a hyphen: "GPS-a." ends a sentence."""
+    text = "Položaj se određuje pomoću GPS-a. Zatim otvorite kartu."
+    assert [text[a:b] for a, b in sentences.split(text, "hr")] == ["Položaj se određuje pomoću GPS-a.", "Zatim otvorite kartu."]
+
+
+def test_persian_words_joined_by_a_zero_width_non_joiner_count_once():
+    assert sentences.WORD.findall("درخواست\u200cها بررسی می\u200cشوند") == ["درخواست\u200cها", "بررسی", "می\u200cشوند"]

@@ -145,3 +145,11 @@ def test_long_words_in_long_sentences_make_a_hard_paragraph_a_warning():
 
 def test_a_hard_paragraph_in_a_block_quote_is_info():
     assert kb202("> " + LONG_WORDS_SHORT_SENTENCES.replace(". ", ", and ")) == [Severity.INFO]
+
+
+def test_items_between_semicolons_are_a_list_not_a_long_sentence():
+    sentence = ("The measures in force are these: schools and kindergartens stay open with masks in every classroom; "
+                "shops and markets close at eight in the evening on weekdays and at noon on Sundays; "
+                "gatherings of more than ten people who do not live together are not allowed anywhere")
+    assert len(sentence.split()) > 40
+    assert only(sentence).severity is Severity.INFO

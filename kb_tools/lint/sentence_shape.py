@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from kb_tools.lint.sentences import WORD
 
+_ITEM_BREAK = re.compile(r"[;؛]")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—،؛]|\s-\s")
 
 
@@ -30,9 +31,13 @@ class Shape(NamedTuple):
     clauses: int
     dense: int
     """Words that are nominalisations or passives."""
+    items: int = 1
+    """Parts between semicolons (؛ in Persian)."""
 
     def list_like(self, clause_words: int) -> bool:
-        return self.clauses >= 3 and self.longest_clause <= clause_words
+        """Three or more short clauses, or three or more items between semicolons: a list
+        written as one sentence ("measures: schools closed; shops open until 6; …")."""
+        return self.clauses >= 3 and self.longest_clause <= clause_words or self.items >= 3
 
 
 def shape(text: str, start: int, end: int, dense: re.Pattern | None) -> Shape:
@@ -40,7 +45,8 @@ def shape(text: str, start: int, end: int, dense: re.Pattern | None) -> Shape:
     counts = [len(WORD.findall(part)) for part in _CLAUSE_BREAK.split(text[start:end])]
     counts = [c for c in counts if c] or [0]
     dense_words = len(dense.findall(text, start, end)) if dense is not None else 0
-    return Shape(sum(counts), max(counts), len(counts), dense_words)
+    items = len([part for part in _ITEM_BREAK.split(text[start:end]) if part.strip()])
+    return Shape(sum(counts), max(counts), len(counts), dense_words, items)
 
 
 class NameFilter:

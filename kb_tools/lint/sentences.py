@@ -55,7 +55,10 @@ def _is_abbreviation(text: str, floor: int, dot: int, abbreviations) -> bool:
     if word in SENTENCE_FINAL:
         following = _NEXT_LETTER.match(text, dot + 1)
         return not (following and following.group(1).isupper())
-    return len(word.rstrip(".")) == 1 and word[0].isalpha() or word in abbreviations
+    if len(word.rstrip(".")) == 1 and word[0].isalpha():
+        # An initial ("J. Smith"), unless it is a case ending after a hyphen: "GPS-a.", "SMS-u."
+        return m.start() == 0 or text[m.start() - 1] not in "-‑"
+    return word in abbreviations
 
 
 def _trim(text: str, a: int, b: int):
@@ -66,7 +69,9 @@ def _trim(text: str, a: int, b: int):
     return (a, b) if a < b else None
 
 
-WORD = re.compile(r"\w+(?:['\-]\w+)*")
+WORD = re.compile(r"\w+(?:['\-\u200c]\w+)*")
+"""A word: letters and digits, joined by an apostrophe, a hyphen or a Persian zero-width
+non-joiner (U+200C: می‌شود, درخواست‌ها are one word each, as a reader counts them)."""
 
 
 def words(text: str) -> list[str]:
