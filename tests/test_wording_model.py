@@ -100,3 +100,22 @@ def test_word_pieces_tie_an_unseen_inflected_form_to_a_seen_one():
     """Four-letter pieces are shared by inflected forms: "refunding" and "refunded" share " ref", "refu", "efun", "fund"."""
     assert set(wording_model.grams("refunding")) & set(wording_model.grams("refunded")) == {" ref", "refu", "efun", "fund"}
     assert wording_model.grams("we") == [" we "]
+
+
+@pytest.mark.parametrize("lang", PACK_LANGUAGES)
+def test_the_fast_prediction_sums_exactly_the_model_features(lang):
+    """predict() sums rows word by word; the reference is the kind model over features()."""
+    model = wording_model.load(lang)
+    checked = 0
+    for text in [item["text"] for item in eval_set.load(lang)][:80]:
+        tokens = wording_model.tokens(text)
+        found = model.predict(tokens)
+        if found is None:
+            continue
+        checked += 1
+        scores = list(model.kind_bias)
+        for f, _ in wording_model.features(tokens, lang):
+            for k, w in enumerate(model.kind_weights.get(f, [0.0] * len(scores))):
+                scores[k] += w
+        assert found.kind == model.kinds[max(range(len(scores)), key=scores.__getitem__)]
+    assert checked >= 10

@@ -105,6 +105,7 @@ class WordingModel:
         self.warning = data["thresholds"]["warning"]
         self._gate_logit = math.log(self.info / (1 - self.info))
         self._word_weight: dict[str, float] = {}
+        self._word_rows: dict[str, list[float]] = {}
 
     def gate_logit(self, tokens: list[str]) -> float:
         """The gate's log-odds that the sentence is faulty: :func:`features` summed without
@@ -136,28 +137,52 @@ class WordingModel:
         return self.gate_logit(tokens) >= self._gate_logit
 
     def predict(self, tokens: list[str]) -> Prediction | None:
-        """The kind of problem in a sentence, or None when the gate lets it pass."""
+        """The kind of problem in a sentence, or None when the gate lets it pass.
+
+        Sums the kind model's rows of :func:`features` word by word: a word's own rows (the
+        word and its n-grams) are summed once per word and kept, as the gate's are."""
         z = self.gate_logit(tokens)
         if z < self._gate_logit:
             return None
-        feats = features(tokens, self.lang)
-        p = _sigmoid(z)
+        kinds = len(self.kinds)
+        pair_row = self.kind_weights.get
         scores = list(self.kind_bias)
         rows = []
-        for f, i in feats:
-            row = self.kind_weights.get(f)
+        previous = "^"
+        for w in tokens:
+            row = self._word_rows.get(w)
+            if row is None:
+                row = self._word_row(w)
+                if len(self._word_rows) < WORD_CACHE:
+                    self._word_rows[w] = row
+            pair = pair_row("b " + previous + " " + w)
+            if pair is not None:
+                row = [a + b for a, b in zip(row, pair)]
+            rows.append(row)
+            for k in range(kinds):
+                scores[k] += row[k]
+            previous = w
+        best = max(range(kinds), key=scores.__getitem__)
+        gate = self.gate.get
+        per_word = []
+        previous = "^"
+        for w, row in zip(tokens, rows):
+            toward = row[best] - sum(row) / kinds  # toward this kind, more than toward the others
+            own = self._word_weight.get(w)
+            own = self._word_part(w) if own is None else own  # the gate kept it, unless its cache is full
+            per_word.append(toward + own + gate("b " + previous + " " + w, 0.0))
+            previous = w
+        return Prediction(self.kinds[best], _sigmoid(z), per_word)
+
+    def _word_row(self, w: str) -> list[float]:
+        """The kind model's rows of a word's own features, summed."""
+        total = [0.0] * len(self.kinds)
+        get = self.kind_weights.get
+        for f in ["w " + w] + ["c " + g for g in grams(w)]:
+            row = get(f)
             if row is not None:
-                rows.append((row, i))
-                for k, w in enumerate(row):
-                    scores[k] += w
-        best = max(range(len(scores)), key=scores.__getitem__)
-        per_word = [0.0] * len(tokens)
-        for row, i in rows:
-            per_word[i] += row[best] - sum(row) / len(row)  # toward this kind, more than toward the others
-        gate_weights = self.gate
-        for f, i in feats:
-            per_word[i] += gate_weights.get(f, 0.0)
-        return Prediction(self.kinds[best], p, per_word)
+                total = [a + b for a, b in zip(total, row)]
+        return total
 
 
 def _sigmoid(z: float) -> float:
