@@ -55,9 +55,12 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return found
 
 
-def tokens(text: str) -> list[str]:
-    """:func:`words` without offsets (the model's input; offsets are needed only to report)."""
-    return [w if not w[0].isdigit() else "0" for w in _WORD.findall(text.lower())]
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """:func:`words` of ``text[start:end]`` without offsets (the model's input; offsets are
+    needed only to report). ``text`` must be lower-cased already when a span is given."""
+    if end is None:
+        return [w if not w[0].isdigit() else "0" for w in _WORD.findall(text[start:].lower())]
+    return [w if not w[0].isdigit() else "0" for w in _WORD.findall(text, start, end)]
 
 
 def features(tokens: list[str], lang: str) -> list[tuple[str, int]]:

@@ -77,15 +77,28 @@ def _predict_page(ctx, model) -> list:
     one to three sentences, and judges the pair as a reader would."""
     found = []
     text = ctx.text
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
+        lowered = None
     for block in ctx.normalized_blocks():
         if block.block.kind != "paragraph":
             continue
         spans = block.sentences
+        cheap = [None] * len(spans)
+
+        def tokens_of(k: int) -> list[str]:
+            if cheap[k] is None:
+                a, b = spans[k]
+                cheap[k] = wording_model.tokens(lowered, a, b) if lowered is not None else wording_model.tokens(text[a:b])
+            return cheap[k]
+
         for k, (start, end) in enumerate(spans):
-            cheap = wording_model.tokens(text[start:end])
-            if len(cheap) < MIN_WORDS or not model.passes_gate(cheap):
+            own = tokens_of(k)
+            if len(own) < MIN_WORDS or not model.passes_gate(own):
                 continue  # nearly every sentence ends here
-            if not _past_gate_with_neighbours(model, text, spans, k, cheap):
+            if k + 1 < len(spans) and not model.passes_gate(own + tokens_of(k + 1)):
+                continue
+            if k > 0 and not model.passes_gate(tokens_of(k - 1) + own):
                 continue
             tokens = _unquoted(text, start, end, wording_model.words(text, start, end))
             if len(tokens) < MIN_WORDS:
@@ -94,15 +107,6 @@ def _predict_page(ctx, model) -> list:
             if prediction is not None:
                 found.append((prediction, (start, end), tokens))
     return found
-
-
-def _past_gate_with_neighbours(model, text: str, spans: list, k: int, own: list[str]) -> bool:
-    """Whether sentence ``k`` stays past the gate read with the next sentence and with the previous one."""
-    if k + 1 < len(spans) and not model.passes_gate(own + wording_model.tokens(text[slice(*spans[k + 1])])):
-        return False
-    if k > 0 and not model.passes_gate(wording_model.tokens(text[slice(*spans[k - 1])]) + own):
-        return False
-    return True
 
 
 def _unquoted(text: str, start: int, end: int, tokens: list) -> list:
