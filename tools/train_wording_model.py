@@ -40,7 +40,7 @@ from bench import wording_batches  # noqa: E402
 from kb_tools.lint.language import PACK_LANGUAGES, normalize  # noqa: E402
 from kb_tools.lint.wording_model import FEATURES_VERSION, features, words  # noqa: E402
 
-TRAINING_BATCHES = ["train", "train2", "train3", "train4", "blind-2026-12-07", "blind-2026-12-07c"]
+TRAINING_BATCHES = ["train", "train2", "train3", "train4", "blind-2026-12-07", "blind-2026-12-07c", "blind-2026-12-07d"]
 OUT = ROOT / "kb_tools/lint/models"
 KINDS = list(wording_batches.LABELS)
 CODE_KIND = {f"KB10{i + 1}": kind for i, kind in enumerate(KINDS)}
