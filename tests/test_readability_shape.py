@@ -52,12 +52,14 @@ def test_a_long_one_idea_sentence_is_info_below_the_hard_limit():
     assert only(sentence).severity is Severity.INFO
 
 
+OVER_THE_HARD_LIMIT = ("If the parcel has not arrived within five working days of the date in the shipping e-mail "
+                       "we sent you when it left our warehouse then please write to us with the order number so that "
+                       "we can ask the courier where it is and send a new one")
+
+
 def test_over_the_hard_limit_is_a_warning():
-    sentence = ("If the parcel has not arrived within five working days of the date in the shipping e-mail "
-                "we sent you when it left our warehouse then please write to us with the order number so that "
-                "we can ask the courier where it is and send a new one")
-    assert len(sentence.split()) > 40
-    assert only(sentence).severity is Severity.WARNING
+    assert len(OVER_THE_HARD_LIMIT.split()) > 40
+    assert only(OVER_THE_HARD_LIMIT).severity is Severity.WARNING
 
 
 def test_a_dense_chain_of_nominalisations_is_a_warning_below_the_hard_limit():
@@ -79,10 +81,7 @@ def test_a_dense_sentence_just_over_the_limit_is_info():
 
 
 def test_a_long_sentence_in_a_block_quote_is_info():
-    sentence = ("If the parcel has not arrived within five working days of the date in the shipping e-mail "
-                "we sent you when it left our warehouse then please write to us with the order number so that "
-                "we can ask the courier where it is and send a new one")
-    found = [d for d in Linter(Settings(Selector(select=("KB201",)))).lint_text("> " + sentence + ".\n", "x.md")]
+    found = Linter(Settings(Selector(select=("KB201",)))).lint_text("> " + OVER_THE_HARD_LIMIT + ".\n", "x.md")
     assert [d.severity for d in found] == [Severity.INFO]
 
 
