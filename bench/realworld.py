@@ -4,6 +4,7 @@
     python bench/realworld.py sample --n 80 --seed 7 --out bench/results/realworld-sample-DATE.jsonl
     python bench/realworld.py score bench/results/realworld-judged-DATE.jsonl [--log]
     python bench/realworld.py --select KB11 sample --n 80 ...   # the opt-in wording model's warnings alone
+    python bench/realworld.py sample ... --exclude JUDGED.jsonl      # a fresh sample: none judged before
 
 Each source is linted as a new user would: from its own folder, with nothing that says
 which language it is in (kb lint tells from the text and from locale markers in file names).
@@ -114,11 +115,15 @@ def paragraph(text: str, line: int) -> str:
     return "\n".join(lines[a:b + 1])[:1500]
 
 
-def sample(linter: Linter, n: int, seed: int, corpus: Path = CORPUS) -> list[dict]:
+def sample(linter: Linter, n: int, seed: int, corpus: Path = CORPUS, exclude: set | None = None) -> list[dict]:
+    """``n`` warnings drawn at random, half wording and half readability, leaving out those
+    in ``exclude`` ((source, path, line, column, code) of warnings judged before)."""
     pool = defaultdict(list)
     for lang, name, folder in sources(corpus):
         _, found = lint_source(folder, linter)
         for relative, text, d, linted in found:
+            if exclude and (f"{lang}/{name}", relative, d.line, d.column, d.code) in exclude:
+                continue
             if d.severity >= Severity.WARNING and family(d.code) != "other":
                 pool[family(d.code)].append({"lang": linted, "source": f"{lang}/{name}", "path": relative, "line": d.line,
                                              "column": d.column, "code": d.code, "severity": str(d.severity),
@@ -154,6 +159,8 @@ def main() -> int:
     s.add_argument("--n", type=int, default=80)
     s.add_argument("--seed", type=int, required=True)
     s.add_argument("--out", required=True)
+    s.add_argument("--exclude", type=Path, action="append", default=[],
+                   help="a judged sheet whose warnings are left out (a fresh sample of the same corpus)")
     j = sub.add_parser("score")
     j.add_argument("judged")
     j.add_argument("--log", action="store_true")
@@ -161,7 +168,9 @@ def main() -> int:
     args = parser.parse_args()
     linter = Linter(Settings(Selector(select=tuple(args.select.split(",")))))
     if args.command == "sample":
-        items = sample(linter, args.n, args.seed, args.corpus.resolve())
+        judged = [json.loads(line) for path in args.exclude for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        exclude = {(j["source"], j["path"], j["line"], j["column"], j["code"]) for j in judged}
+        items = sample(linter, args.n, args.seed, args.corpus.resolve(), exclude)
         Path(args.out).write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
         print(f"{len(items)} warnings written to {args.out}")
         return 0
