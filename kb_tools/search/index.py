@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from kb_tools.search.stemming import Stemmer, rules_for
 from kb_tools.search.stopwords import stopwords_for
-from kb_tools.search.text import tokens
+from kb_tools.search.text import field_tokens, tokens
 
 FIELDS = (("title", 10.0), ("questions", 6.0), ("description", 3.0), ("body", 1.0))
 SHARD_BYTES = 12_000
@@ -108,7 +108,7 @@ class Weights:
         length = 0
         for field, weight in FIELDS:
             value = getattr(doc, field)
-            words = tokens(" ".join(value) if isinstance(value, tuple) else value)
+            words = field_tokens(" ".join(value) if isinstance(value, tuple) else value)
             length += len(words)
             for word, uses in Counter(words).items():
                 terms = self._terms_of.get(word)

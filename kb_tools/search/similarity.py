@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 from kb_tools.search.index import Document
 from kb_tools.search.stemming import Stemmer
-from kb_tools.search.text import tokens
+from kb_tools.search.text import field_tokens
 
 FIELDS = (("title", 3), ("questions", 2), ("description", 1), ("body", 1))
 CANDIDATE_TERMS = 12
@@ -26,13 +26,17 @@ BUDGET = 1500
 def vectors(lang: str, documents: list[Document]) -> list[dict[str, float]]:
     """One unit-length TF-IDF vector per document (term → weight)."""
     stemmer = Stemmer(lang)
+    stems: dict[str, str] = {}  # each distinct word stemmed once, not once per use
     counts = []
     for doc in documents:
         tf: Counter = Counter()
         for field, weight in FIELDS:
             value = getattr(doc, field)
-            for word in tokens(" ".join(value) if isinstance(value, tuple) else value):
-                tf[stemmer.stem(word)] += weight
+            for word, uses in Counter(field_tokens(" ".join(value) if isinstance(value, tuple) else value)).items():
+                stem = stems.get(word)
+                if stem is None:
+                    stem = stems[word] = stemmer.stem(word)
+                tf[stem] += weight * uses
         counts.append(tf)
     df = Counter(term for tf in counts for term in tf)
     n = len(counts)
