@@ -175,7 +175,7 @@ def test_home_page_search_box_shows_results_as_the_customer_types(page, demo_sit
     assert box.is_visible() and page.locator(".kb-search-box__label").inner_text() == "חיפוש במרכז העזרה"
     box.click()
     page.keyboard.type("החזר", delay=30)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
     assert page.input_value(".md-search__input") == "החזר"
     titles = page.eval_on_selector_all(".md-search-result__item h1", "hs => hs.map(h => h.textContent)")
     assert "מתי אקבל את ההחזר הכספי?" in titles[:3]

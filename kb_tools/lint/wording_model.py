@@ -55,12 +55,16 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return found
 
 
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    """:func:`words` of ``text[start:end]`` without offsets (the model's input; offsets are
-    needed only to report). ``text`` must be lower-cased already when a span is given."""
-    if end is None:
-        return [w if not w[0].isdigit() else "0" for w in _WORD.findall(text[start:].lower())]
-    return [w if not w[0].isdigit() else "0" for w in _WORD.findall(text, start, end)]
+def tokens(text: str) -> list[str]:
+    """:func:`words` without offsets (the model's input; offsets are needed only to report)."""
+    lowered = text.lower()
+    return lowered_tokens(lowered, 0, len(lowered))
+
+
+def lowered_tokens(lowered: str, start: int, end: int) -> list[str]:
+    """:func:`tokens` of ``lowered[start:end]``, ``lowered`` being a whole page's text
+    lower-cased once (a page's sentences are read this way, without slicing each)."""
+    return [w if not w[0].isdigit() else "0" for w in _WORD.findall(lowered, start, end)]
 
 
 def features(tokens: list[str], lang: str) -> list[tuple[str, int]]:

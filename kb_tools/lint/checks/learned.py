@@ -89,7 +89,7 @@ def _predict_page(ctx, model) -> list:
         def tokens_of(k: int) -> list[str]:
             if cheap[k] is None:
                 a, b = spans[k]
-                cheap[k] = wording_model.tokens(lowered, a, b) if lowered is not None else wording_model.tokens(text[a:b])
+                cheap[k] = wording_model.lowered_tokens(lowered, a, b) if lowered is not None else wording_model.tokens(text[a:b])
             return cheap[k]
 
         for k, (start, end) in enumerate(spans):
