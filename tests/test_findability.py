@@ -86,6 +86,32 @@ def test_the_build_reports_an_unfindable_article(demo_copy, tmp_path):
     assert f"{CHARGED}:5:1: KB401 Customers asking 'return coffee'" in result.stderr
 
 
+def test_the_build_keeps_a_page_suppression_of_a_site_finding(demo_copy, tmp_path):
+    """The background pass reuses each page's suppressions from its lint, without parsing it again."""
+    page = demo_copy / CHARGED
+    text = page.read_text(encoding="utf-8").replace(QUESTIONS, "  - return coffee\n")
+    page.write_text(text.replace("tags:", "kb_lint: {ignore: [KB401]}\ntags:"), encoding="utf-8")
+    result = mkdocs_build(demo_copy / "mkdocs.yml", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "KB401" not in result.stderr
+
+
+def test_site_findings_reuse_the_suppressions_of_the_pages_lint(monkeypatch, demo_copy):
+    from kb_tools.lint import engine
+    from kb_tools.lint.engine import Linter
+    from kb_tools.lint.site import Site
+    from kb_tools.project_config import load_project
+    from kb_tools.search.project import SearchSetup
+
+    page = demo_copy / CHARGED
+    text = page.read_text(encoding="utf-8").replace(QUESTIONS, "  - return coffee\n")
+    page.write_text(text.replace("tags:", "kb_lint: {ignore: [KB401]}\ntags:"), encoding="utf-8")
+    linter = Linter()
+    linter.lint_file(CHARGED)
+    monkeypatch.setattr(engine, "parse", lambda *a: pytest.fail("parsed again"))
+    assert [d for d in linter.lint_site(Site(SearchSetup.from_project(load_project()).build()), {CHARGED}) if d.code == "KB401"] == []
+
+
 def test_front_matter_line_finds_quoted_and_listed_questions(tmp_path):
     page = tmp_path / "a.md"
     page.write_text('---\ntitle: "Refund?"\nquestions: [one thing]\nalso:\n  - x\nmore:\n  - "money back"\n---\nBody\n',

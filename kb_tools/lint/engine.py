@@ -44,6 +44,8 @@ class Linter:
         self.registry = registry
         self._builtin = {r.code: r for r in packs.rules_for("common") if r.code in (UNREADABLE, BAD_SUPPRESSION, NO_PACK, LANGUAGE_MISMATCH)}
         self._pack_languages = set(packs.languages())
+        self._suppressions: dict[str, suppress.Suppressions] = {}
+        """Each page's inline suppressions, kept from its lint for the site-wide rules' findings."""
         self._prefilters: dict[tuple, Prefilter] = {}
 
     @cached_property
@@ -116,7 +118,7 @@ class Linter:
         if lang not in self._pack_languages and selector.enabled(NO_PACK, path):
             rule = self._builtin[NO_PACK]
             found.append(self._diagnostic(doc, rule, 0, 0, rule.message.format(lang=lang, langs=", ".join(sorted(self._pack_languages)))))
-        off = suppress.collect(doc)
+        off = self._suppressions[path] = suppress.collect(doc)
         found = [d for d in found if not off.suppressed(d.code, d.line)]
         if selector.enabled(BAD_SUPPRESSION, path):
             rule = self._builtin[BAD_SUPPRESSION]
@@ -172,10 +174,12 @@ class Linter:
             by_path.setdefault(d.path, []).append(d)
         kept = []
         for path, diagnostics in by_path.items():
-            try:
-                off = suppress.collect(parse(read_text(path, PAGE_LIMIT), path))
-            except InputError:
-                continue  # the page's own lint reports it (KB001)
+            off = self._suppressions.get(path)
+            if off is None:  # linted in another process (kb lint --jobs), or not linted here
+                try:
+                    off = suppress.collect(parse(read_text(path, PAGE_LIMIT), path))
+                except InputError:
+                    continue  # the page's own lint reports it (KB001)
             kept += [d for d in diagnostics if not off.suppressed(d.code, d.line)]
         return sorted(kept, key=Diagnostic.sort_key)
 
