@@ -80,8 +80,7 @@ def _matched(searcher: Searcher, stemmer: Stemmer, document: index.Document, doc
     found: dict[str, list[str]] = {}
     explained = set()
     for field, _ in index.FIELDS:
-        value = getattr(document, field)
-        for written in dict.fromkeys(tokens(" ".join(value) if isinstance(value, tuple) else value)):
+        for written in dict.fromkeys(tokens(document.text(field))):
             term = next((t for t, _ in stemmer.index_terms(written) if t in reach), None)
             if term is not None:
                 explained.add(words_of[term])

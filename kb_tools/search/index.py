@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from kb_tools.search.stemming import Stemmer, rules_for
 from kb_tools.search.stopwords import stopwords_for
-from kb_tools.search.text import field_tokens, tokens
+from kb_tools.search.text import tokens
 
 FIELDS = (("title", 10.0), ("questions", 6.0), ("description", 3.0), ("body", 1.0))
 SHARD_BYTES = 12_000
@@ -61,6 +61,11 @@ class Document(NamedTuple):
     weight: float = 1.0
     """Every score of the page is multiplied by this: LISTING_WEIGHT for the home and category
     pages, whose lists of titles would otherwise outrank the article that answers."""
+
+    def text(self, field: str) -> str:
+        """A field's text: the questions joined into one."""
+        value = getattr(self, field)
+        return " ".join(value) if isinstance(value, tuple) else value
 
     def teaser(self) -> str:
         text = self.description or self.body
@@ -107,8 +112,7 @@ class Weights:
         tf: Counter = Counter()
         length = 0
         for field, weight in FIELDS:
-            value = getattr(doc, field)
-            words = field_tokens(" ".join(value) if isinstance(value, tuple) else value)
+            words = tokens(doc.text(field))
             length += len(words)
             for word, uses in Counter(words).items():
                 terms = self._terms_of.get(word)

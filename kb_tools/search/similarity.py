@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 from kb_tools.search.index import Document
 from kb_tools.search.stemming import Stemmer
-from kb_tools.search.text import field_tokens
+from kb_tools.search.text import tokens
 
 FIELDS = (("title", 3), ("questions", 2), ("description", 1), ("body", 1))
 CANDIDATE_TERMS = 12
@@ -31,8 +31,7 @@ def vectors(lang: str, documents: list[Document]) -> list[dict[str, float]]:
     for doc in documents:
         tf: Counter = Counter()
         for field, weight in FIELDS:
-            value = getattr(doc, field)
-            for word, uses in Counter(field_tokens(" ".join(value) if isinstance(value, tuple) else value)).items():
+            for word, uses in Counter(tokens(doc.text(field))).items():
                 stem = stems.get(word)
                 if stem is None:
                     stem = stems[word] = stemmer.stem(word)

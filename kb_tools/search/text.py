@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 _LETTERS = {"ي": "ی", "ى": "ی", "ك": "ک"}
 _DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
@@ -60,13 +59,3 @@ def tokens(text: str) -> list[str]:
         found += parts + ["".join(parts)] if len(parts) > 1 else parts
     return found
 
-
-FIELD_CACHE = 50_000
-"""Most field texts whose terms are remembered by :func:`field_tokens`."""
-
-
-@lru_cache(maxsize=FIELD_CACHE)
-def field_tokens(text: str) -> tuple[str, ...]:
-    """:func:`tokens` of a page's field, remembered: the index and the similarity of pages
-    read the same titles, questions and bodies, and tokenising them is most of their work."""
-    return tuple(tokens(text))
