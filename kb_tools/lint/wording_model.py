@@ -74,11 +74,16 @@ def features(tokens: list[str], lang: str) -> list[tuple[str, int]]:
     found = []
     previous = "^"
     for i, w in enumerate(tokens):
-        found.append(("w " + w, i))
+        found += [(f, i) for f in own_features(w)]
         found.append(("b " + previous + " " + w, i))
-        found += [("c " + g, i) for g in grams(w)]
         previous = w
     return found
+
+
+def own_features(word: str) -> list[str]:
+    """The features of a word wherever it stands: itself and its n-grams (the pair it ends
+    depends on the word before it)."""
+    return ["w " + word] + ["c " + g for g in grams(word)]
 
 
 def grams(word: str) -> list[str]:
@@ -135,7 +140,7 @@ class WordingModel:
 
     def _word_part(self, w: str) -> float:
         get = self.gate.get
-        return get("w " + w, 0.0) + sum(get("c " + g, 0.0) for g in grams(w))
+        return sum(get(f, 0.0) for f in own_features(w))
 
     def fault_probability(self, tokens: list[str]) -> float:
         return _sigmoid(self.gate_logit(tokens))
@@ -185,7 +190,7 @@ class WordingModel:
         """The kind model's rows of a word's own features, summed."""
         total = [0.0] * len(self.kinds)
         get = self.kind_weights.get
-        for f in ["w " + w] + ["c " + g for g in grams(w)]:
+        for f in own_features(w):
             row = get(f)
             if row is not None:
                 total = [a + b for a, b in zip(total, row)]
