@@ -117,6 +117,9 @@ def render_markdown(table: dict) -> str:
                 parts.append(rule.check.describe() + "\n\n")
             parts.append("Flagged:\n")
             parts.extend(f"\n-{_example(t)}" if "\n" not in t else f"\n{_example(t)}" for t in rule.examples["fail"])
+            if rule.examples.get("info"):
+                parts.append("\nA suggestion (info), not a warning:\n")
+                parts.extend(f"\n-{_example(t)}" if "\n" not in t else f"\n{_example(t)}" for t in rule.examples["info"])
             parts.append("\nFine:\n")
             parts.extend(f"\n-{_example(t)}" if "\n" not in t else f"\n{_example(t)}" for t in rule.examples["pass"])
     return "".join(parts).rstrip() + "\n"

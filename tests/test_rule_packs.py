@@ -20,7 +20,7 @@ REGISTRY = parse_registry(VALID_REGISTRY)
 RULES = packs.all_rules()
 
 
-def codes_found(rule, text):
+def codes_found(rule, text, severities=False):
     lang = "en" if rule.lang == COMMON else rule.lang
     settings = Settings(Selector(select=(rule.code,)), default_lang=lang)
     if hasattr(rule.check, "check_registry"):  # registry rules' examples are contacts.yml files
@@ -35,17 +35,24 @@ def codes_found(rule, text):
                 (Path(folder) / name).write_text(page, encoding="utf-8")
             site = Site(SearchSetup(folder, frozenset(), "en").build())
             return [d.code for d in Linter(settings, REGISTRY).lint_site(site)]
-    return [d.code for d in Linter(settings, REGISTRY).lint_text(text, f"example.{lang}.md")]
+    found = Linter(settings, REGISTRY).lint_text(text, f"example.{lang}.md")
+    return [(d.code, str(d.severity)) for d in found] if severities else [d.code for d in found]
 
 
 def example_cases(kind):
     return [pytest.param(rule, text, id=f"{rule.lang}/{rule.slug}/{kind}{i}")
-            for rule in RULES for i, text in enumerate(rule.examples[kind])]
+            for rule in RULES for i, text in enumerate(rule.examples.get(kind, ()))]
 
 
 @pytest.mark.parametrize("rule,text", example_cases("fail"))
 def test_fail_examples_are_flagged(rule, text):
     assert rule.code in codes_found(rule, text), f"{rule.source}: not flagged: {text!r}"
+
+
+@pytest.mark.parametrize("rule,text", example_cases("info"))
+def test_info_examples_are_suggestions_not_warnings(rule, text):
+    found = [severity for code, severity in codes_found(rule, text, severities=True) if code == rule.code]
+    assert found and set(found) == {"info"}, f"{rule.source}: expected only info findings for {text!r}, got {found}"
 
 
 @pytest.mark.parametrize("rule,text", example_cases("pass"))

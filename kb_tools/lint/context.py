@@ -65,14 +65,17 @@ class NormalizedBlock:
         return len(QUOTE.findall(text, a, start)) % 2 == 1 and QUOTE.search(text, end, b) is not None
 
     def context_at(self, pos: int, scope: str = "sentence") -> str:
-        """The sentence at ``pos``; with ``next`` also the sentence after it; with ``paragraph`` the whole block."""
+        """The sentence at ``pos``; with ``next`` also the sentence after it, with ``around`` the
+        sentences before and after it; with ``paragraph`` the whole block."""
         if scope == "paragraph":
             return self.text
         spans = self.sentences
         for i, (a, b) in enumerate(spans):
             if a <= pos < b:
-                if scope == "next" and i + 1 < len(spans):
+                if scope in ("next", "around") and i + 1 < len(spans):
                     b = spans[i + 1][1]
+                if scope == "around" and i > 0:
+                    a = spans[i - 1][0]
                 return self.ctx.text[a:b]
         return self.text
 

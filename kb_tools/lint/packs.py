@@ -51,6 +51,8 @@ def load_rule(path: Path, lang: str) -> Rule:
     examples = data["examples"]
     if not isinstance(examples, dict) or not examples.get("fail") or not examples.get("pass"):
         raise InputError(where, data.line_of("examples"), "'examples' needs non-empty 'fail' and 'pass' lists")
+    if not isinstance(examples.get("info") or [], list):
+        raise InputError(where, data.line_of("examples"), "'examples: info' must be a list (texts flagged as info only)")
     try:
         severity = Severity.parse(str(data["severity"]))
     except ValueError as exc:
@@ -60,7 +62,8 @@ def load_rule(path: Path, lang: str) -> Rule:
         raise InputError(where, data.line_of("opt_in"), "'opt_in' must be true or false")
     return Rule(code, slug, lang, check_type(options, lang, where), severity, str(data["message"]).strip(),
                 str(data["summary"]).strip(), str(data["description"]).strip(),
-                {"fail": list(examples["fail"]), "pass": list(examples["pass"])}, where, opt_in)
+                {"fail": list(examples["fail"]), "pass": list(examples["pass"]), "info": list(examples.get("info") or [])},
+                where, opt_in)
 
 
 def _folders() -> list[Path]:

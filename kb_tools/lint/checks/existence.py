@@ -9,7 +9,20 @@ Options:
               (hard negatives: the refusal that goes on to offer an alternative).
   exception_scope
               the context exceptions are searched in: ``sentence`` (default), ``next``
-              (the sentence and the one after it) or ``paragraph`` (the whole block).
+              (the sentence and the one after it), ``around`` (the sentences before and
+              after it too) or ``paragraph`` (the whole block).
+  mild        regular expressions; a match whose words match one in full is reported as
+              ``info``, not at the rule's severity: wording that is formal but ordinary in
+              written documentation ("является", "in accordance with" a standard), or a
+              stated limit ("It is not possible to…") rather than a refusal ("We can't…").
+              Writers see it as a suggestion; it does not fail a build.
+  mild_unless regular expressions searched in the match's sentence; when one is found, a
+              mild match keeps the rule's severity: "It is not possible to cancel your
+              order" refuses a customer's request, "It is not possible to select several
+              folders" states what the product does.
+  blocks      the block kinds searched (default all): ``paragraph``, ``heading``,
+              ``table``, ``term``. A heading names a topic ("What is not possible
+              without port forwarding?"); it does not refuse anything.
   ignorecase  true (default); false makes tokens and patterns case-sensitive.
   quoted      false (default) skips a match inside double quotes of any style: a
               phrase quoted is mentioned, not used ('Avoid "pursuant to"').
@@ -29,6 +42,7 @@ import re
 
 from kb_tools.errors import InputError
 from kb_tools.lint.checks import Check, Finding
+from kb_tools.lint.diagnostic import Severity
 from kb_tools.lint.language import normalize
 from kb_tools.lint.phrases import trie_regex
 from kb_tools.lint.prefilter import MISSING, REQUIREMENTS, Unit, required_literals
@@ -42,8 +56,9 @@ def compile_pattern(source: str, where: str, flags: int = re.IGNORECASE) -> re.P
 
 class Existence(Check):
     name = "existence"
-    options = ("tokens", "patterns", "exceptions", "exception_scope", "quoted", "ignorecase", "fixes")
-    SCOPES = ("sentence", "next", "paragraph")
+    options = ("tokens", "patterns", "exceptions", "exception_scope", "quoted", "ignorecase", "fixes", "mild", "mild_unless", "blocks")
+    SCOPES = ("sentence", "next", "around", "paragraph")
+    BLOCKS = ("paragraph", "heading", "table", "term")
 
     def __init__(self, options: dict, lang: str, where: str):
         super().__init__(options, lang, where)
@@ -60,6 +75,12 @@ class Existence(Check):
         self.scope = self.choice(options, "exception_scope", self.SCOPES, "sentence")
         self.check_quoted = bool(options.get("quoted", False))
         self.fixes = self._fixes(options.get("fixes") or {})
+        self.mild = [compile_pattern(normalize(p)[0], where) for p in self._strings(options, "mild")]
+        self.mild_unless = [compile_pattern(normalize(p)[0], where) for p in self._strings(options, "mild_unless")]
+        self.blocks = self._strings(options, "blocks") or None
+        for kind in self.blocks or ():
+            if kind not in self.BLOCKS:
+                raise InputError(where, None, f"'blocks' lists {kind!r}; it must be one of {', '.join(map(repr, self.BLOCKS))}")
 
     def _unit(self, source: str, flags: int) -> Unit:
         requirement = REQUIREMENTS.get(source, flags)
@@ -119,6 +140,8 @@ class Existence(Check):
 
     def run(self, ctx):
         for block, m in self.matches(ctx):
+            if self.blocks and block.block.kind not in self.blocks:
+                continue
             if not self.check_quoted and block.quoted(m.start(), m.end()):
                 continue
             if self.exceptions:
@@ -126,11 +149,17 @@ class Existence(Check):
                 if any(e.search(context) for e in self.exceptions):
                     continue
             start, end = block.source_span(m.start(), m.end())
-            yield self.finding(ctx, start, end, m, ctx.prose_text(block, start, end))
+            finding = self.finding(ctx, start, end, m, ctx.prose_text(block, start, end))
+            if finding.severity is not None and self.mild_unless:
+                sentence = block.context_at(m.start())
+                if any(p.search(sentence) for p in self.mild_unless):
+                    finding = finding._replace(severity=None)
+            yield finding
 
     def finding(self, ctx, start: int, end: int, match: re.Match, text: str) -> Finding:
         found = match.group(0)
         replacement = next((r for p, r in self.fixes if p.fullmatch(found)), None)
         if replacement and found[:1].isupper():
             replacement = replacement[0].upper() + replacement[1:]
-        return Finding(start, end, {"match": text, "replacement": replacement or ""}, replacement)
+        mild = Severity.INFO if any(p.fullmatch(" ".join(found.split())) for p in self.mild) else None
+        return Finding(start, end, {"match": text, "replacement": replacement or ""}, replacement, mild)
