@@ -6,13 +6,17 @@ Two logistic-regression models per language, both over the same sparse features 
 sentence (its words, pairs of neighbouring words, and the four-letter pieces of each word,
 which tie inflected and prefixed forms together):
 
-- the **gate** says how likely the sentence is to be faulty at all; it is cheap (one weight
-  per feature) and runs on every sentence;
-- the **kind** model, run only on sentences past the gate, says which kind of problem it is.
+- the **gate**, a binary model, is cheap (one weight per feature) and runs on every
+  sentence; it only lets through the sentences worth a closer look (its threshold is low:
+  it holds back 1% of what the classifier would warn about);
+- the **classifier**, a multinomial model over the seven kinds and ``none``, decides: the
+  sentence is faulty with probability 1 - P(none), and of the kind most likely after that.
+  Trained against ``none`` alongside the kinds, it tells a fault from the acceptable
+  sentence that shares its words better than a binary model.
 
-Each model file (``models/wording-<lang>.json``) holds the weights, the two probability
-thresholds (``info``, ``warning``) chosen by cross-validation, and the version of the
-feature code it was trained with. tools/train_wording_model.py rebuilds them, the same
+Each model file (``models/wording-<lang>.json.gz``, JSON compressed) holds the weights, the thresholds (the
+gate's; ``info`` and ``warning`` on the fault probability) chosen by cross-validation,
+and the versions of the feature code and of the file format it was trained with. tools/train_wording_model.py rebuilds them, the same
 bytes every time, from the labelled sentences in bench/wording_data/ and tests/eval/.
 
 A prediction is explained by the words whose features weigh most toward the kind found,
@@ -21,15 +25,19 @@ so a finding can underline them.
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import re
+from operator import add
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
 FEATURES_VERSION = 2
 """Bumped whenever :func:`features` changes: a model trained on other features is refused."""
+MODEL_FORMAT = 3
+"""Bumped whenever the model file's layout changes (3: a gate and a classifier over the kinds and ``none``)."""
 GRAM = 4
 """Letters in a character n-gram of a word padded with a space each side (" word " gives
 " wor", "word", "ord "): inflected and prefixed forms (Slavic cases, Hebrew ו/ה/ב/ל,
@@ -98,24 +106,28 @@ def grams(word: str) -> list[str]:
 class Prediction(NamedTuple):
     kind: str
     probability: float
-    """The gate's probability that the sentence is faulty at all."""
+    """The classifier's probability that the sentence is faulty at all (1 - P(none))."""
     weights: list[float]
-    """Per word of the sentence: how much it pushed toward ``kind``."""
+    """Per word of the sentence: how much it pushed toward ``kind`` rather than ``none``."""
 
 
 class WordingModel:
     def __init__(self, data: dict):
-        if data.get("features_version") != FEATURES_VERSION:
-            raise ValueError("wording model was trained on other features; rebuild it with tools/train_wording_model.py")
+        if data.get("features_version") != FEATURES_VERSION or data.get("format") != MODEL_FORMAT:
+            raise ValueError("wording model was trained on other features or in another format; "
+                             "rebuild it with tools/train_wording_model.py")
         self.lang = data["lang"]
         self.gate = data["gate"]["weights"]
         self.gate_bias = data["gate"]["bias"]
-        self.kinds = data["kind"]["classes"]
-        self.kind_weights = data["kind"]["weights"]
-        self.kind_bias = data["kind"]["bias"]
+        self.classes = data["classes"]["names"]
+        self.class_weights = data["classes"]["weights"]
+        self.class_bias = data["classes"]["bias"]
+        self.none = self.classes.index("none")
+        self.kinds = [c for c in self.classes if c != "none"]
         self.info = data["thresholds"]["info"]
         self.warning = data["thresholds"]["warning"]
-        self._gate_logit = math.log(self.info / (1 - self.info))
+        through = data["thresholds"]["gate"]
+        self._gate_logit = math.log(through / (1 - through))
         self._word_weight: dict[str, float] = {}
         self._word_rows: dict[str, list[float]] = {}
 
@@ -142,23 +154,60 @@ class WordingModel:
         get = self.gate.get
         return sum(get(f, 0.0) for f in own_features(w))
 
-    def fault_probability(self, tokens: list[str]) -> float:
-        return _sigmoid(self.gate_logit(tokens))
-
     def passes_gate(self, tokens: list[str]) -> bool:
+        """Worth asking the classifier (cheap; nearly every sentence stops here)."""
         return self.gate_logit(tokens) >= self._gate_logit
 
-    def predict(self, tokens: list[str]) -> Prediction | None:
-        """The kind of problem in a sentence, or None when the gate lets it pass.
+    def scores(self, tokens: list[str]) -> list[float]:
+        """The classifier's score of each class for a text (its log-odds up to a constant)."""
+        pair_row = self.class_weights.get
+        rows = self._word_rows
+        total = self.class_bias
+        previous = "^"
+        for w in tokens:
+            row = rows.get(w)
+            if row is None:
+                row = self._word_row(w)
+                if len(rows) < WORD_CACHE:
+                    rows[w] = row
+            total = list(map(add, total, row))  # map(add): the sum in C, not a loop in Python
+            pair = pair_row("b " + previous + " " + w)
+            if pair is not None:
+                total = list(map(add, total, pair))
+            previous = w
+        return list(total)
 
-        Sums the kind model's rows of :func:`features` word by word: a word's own rows (the
+    def joined(self, first: list[float], first_tokens: list[str], second: list[float], second_tokens: list[str]) -> list[float]:
+        """``scores(first_tokens + second_tokens)`` from the scores of each part: a sentence
+        read with its neighbour costs a few additions, not a second pass over its words."""
+        total = [a + b - c for a, b, c in zip(first, second, self.class_bias)]
+        if first_tokens and second_tokens:
+            get = self.class_weights.get
+            start, seam = get("b ^ " + second_tokens[0]), get("b " + first_tokens[-1] + " " + second_tokens[0])
+            if start is not None:
+                total = [a - b for a, b in zip(total, start)]
+            if seam is not None:
+                total = [a + b for a, b in zip(total, seam)]
+        return total
+
+    def fault(self, scores: list[float]) -> float:
+        """The probability that the text is faulty at all, 1 - P(none), from its scores."""
+        top = max(scores)
+        exp = [math.exp(z - top) for z in scores]
+        return 1.0 - exp[self.none] / sum(exp)
+
+    def warns(self, scores: list[float]) -> bool:
+        return self.fault(scores) >= self.info
+
+    def predict(self, tokens: list[str]) -> Prediction | None:
+        """The kind of problem in a sentence, or None when it is acceptable (below the info
+        threshold). The gate is the caller's to ask first.
+
+        Sums the classifier's rows of :func:`features` word by word: a word's own rows (the
         word and its n-grams) are summed once per word and kept, as the gate's are."""
-        z = self.gate_logit(tokens)
-        if z < self._gate_logit:
-            return None
-        kinds = len(self.kinds)
-        pair_row = self.kind_weights.get
-        scores = list(self.kind_bias)
+        n = len(self.classes)
+        pair_row = self.class_weights.get
+        scores = list(self.class_bias)
         rows = []
         previous = "^"
         for w in tokens:
@@ -171,25 +220,20 @@ class WordingModel:
             if pair is not None:
                 row = [a + b for a, b in zip(row, pair)]
             rows.append(row)
-            for k in range(kinds):
+            for k in range(n):
                 scores[k] += row[k]
             previous = w
-        best = max(range(kinds), key=scores.__getitem__)
-        gate = self.gate.get
-        per_word = []
-        previous = "^"
-        for w, row in zip(tokens, rows):
-            toward = row[best] - sum(row) / kinds  # toward this kind, more than toward the others
-            own = self._word_weight.get(w)
-            own = self._word_part(w) if own is None else own  # the gate kept it, unless its cache is full
-            per_word.append(toward + own + gate("b " + previous + " " + w, 0.0))
-            previous = w
-        return Prediction(self.kinds[best], _sigmoid(z), per_word)
+        fault = self.fault(scores)
+        if fault < self.info:
+            return None
+        none = self.none
+        best = max((k for k in range(n) if k != none), key=scores.__getitem__)
+        return Prediction(self.classes[best], fault, [row[best] - row[none] for row in rows])
 
     def _word_row(self, w: str) -> list[float]:
-        """The kind model's rows of a word's own features, summed."""
-        total = [0.0] * len(self.kinds)
-        get = self.kind_weights.get
+        """The classifier's rows of a word's own features, summed."""
+        total = [0.0] * len(self.classes)
+        get = self.class_weights.get
         for f in own_features(w):
             row = get(f)
             if row is not None:
@@ -197,14 +241,10 @@ class WordingModel:
         return total
 
 
-def _sigmoid(z: float) -> float:
-    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 @lru_cache(maxsize=None)
 def load(lang: str) -> WordingModel | None:
     """The shipped model for ``lang``, or None when there is none."""
-    path = resources.files("kb_tools.lint").joinpath(f"models/wording-{lang}.json")
+    path = resources.files("kb_tools.lint").joinpath(f"models/wording-{lang}.json.gz")
     if not path.is_file():
         return None
-    return WordingModel(json.loads(path.read_text(encoding="utf-8")))
+    return WordingModel(json.loads(gzip.decompress(path.read_bytes()).decode("utf-8")))

@@ -8,8 +8,8 @@ Options:
              something in a sentence, this rule says nothing more about that sentence.
 
 The model runs once per page for all kinds (the page context memoises it). A sentence is
-reported as ``warning`` when the model's probability that it is faulty reaches the model's
-warning threshold, and as ``info`` from its info threshold when a model has a lower one
+reported as ``warning`` when the model's probability that it is faulty (1 - P(none))
+reaches the model's warning threshold, and as ``info`` from its info threshold when a model has a lower one
 (the shipped models have none: below the warning threshold they say nothing). The finding underlines
 the run of up to four words that weighed most toward the kind, and names them, so the
 writer sees what to rephrase.
@@ -69,9 +69,9 @@ class Learned(Check):
 def _predict_page(ctx, model) -> list:
     """(prediction, sentence span, words) for each sentence of the page's paragraphs past the gate.
 
-    A sentence is judged with its neighbours too: one past the gate is reported only if it
-    is still past the gate read together with the sentence after it, and with the one
-    before it. "We can't change the date." followed by "I've booked you on Friday's
+    A sentence is judged with its neighbours too: one the model flags is reported only if
+    it still flags it read together with the sentence after it, and with the one before
+    it. "We can't change the date." followed by "I've booked you on Friday's
     delivery instead." is not a flat no, and "I'm sorry, that was our mistake." before
     "I've refunded the charge." is not a hollow apology: the model was trained on items of
     one to three sentences, and judges the pair as a reader would."""
@@ -92,13 +92,22 @@ def _predict_page(ctx, model) -> list:
                 cheap[k] = wording_model.lowered_tokens(lowered, a, b) if lowered is not None else wording_model.tokens(text[a:b])
             return cheap[k]
 
+        scored = [None] * len(spans)
+
+        def scores_of(k: int) -> list[float]:
+            if scored[k] is None:
+                scored[k] = model.scores(tokens_of(k))
+            return scored[k]
+
         for k, (start, end) in enumerate(spans):
             own = tokens_of(k)
             if len(own) < MIN_WORDS or not model.passes_gate(own):
                 continue  # nearly every sentence ends here
-            if k + 1 < len(spans) and not model.passes_gate(own + tokens_of(k + 1)):
+            if not model.warns(scores_of(k)):
                 continue
-            if k > 0 and not model.passes_gate(tokens_of(k - 1) + own):
+            if k + 1 < len(spans) and not model.warns(model.joined(scores_of(k), own, scores_of(k + 1), tokens_of(k + 1))):
+                continue
+            if k > 0 and not model.warns(model.joined(scores_of(k - 1), tokens_of(k - 1), scores_of(k), own)):
                 continue
             tokens = _unquoted(text, start, end, wording_model.words(text, start, end))
             if len(tokens) < MIN_WORDS:
