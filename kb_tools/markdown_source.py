@@ -32,6 +32,9 @@ PAGE_LIMIT = 5 * 1_048_576
 
 # The same front-matter pattern as mkdocs.utils.meta, so the linter and the build agree.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.DOTALL)
+# Front matter of other static-site generators (Hugo's TOML "+++" and JSON "{ … }"): MkDocs
+# reads none of it, but it is no prose either, so it is blanked like YAML front matter.
+OTHER_FRONT_MATTER = re.compile(r"^(?:\+{3}[ \t]*\n.*?\n\+{3}|\{[ \t]*\n.*?\n\})[ \t]*(?:\n|$)", re.DOTALL)
 
 _PARSER = (
     MarkdownIt("commonmark", {"html": True})
@@ -163,6 +166,9 @@ def parse(source: str, path: str = "<text>") -> MarkdownSource:
         loaded = yamlsource.load(match.group(1), path, line_offset=1)
         meta = loaded if isinstance(loaded, dict) else {}
         body_start = match.end()
+    elif source[:1] in "+{":
+        other = OTHER_FRONT_MATTER.match(source)
+        body_start = other.end() if other else 0
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
     doc = MarkdownSource(path, source, meta, body_start=body_start, line_starts=line_starts)
     # Blank the front matter but keep its lines, so token maps stay file-relative.

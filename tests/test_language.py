@@ -44,6 +44,10 @@ def test_normalize_keeps_the_way_back_to_source_offsets():
     ("Manage users, payments, etc. And keep it open. Bread, milk, etc. are on the list.", "en",
      ["Manage users, payments, etc.", "And keep it open.", "Bread, milk, etc. are on the list."]),
     ("Uplaćuje se 5.000,00 kn. Zatim putujete.", "hr", ["Uplaćuje se 5.000,00 kn.", "Zatim putujete."]),
+    # a full stop glued between two Hebrew words is a missing space; a dotted abbreviation is not
+    ("ההקראה לא תיפסק.הסמן יתמקם באזור החדש. ח.פ 51-123 רשום.", "he",
+     ["ההקראה לא תיפסק.", "הסמן יתמקם באזור החדש.", "ח.פ 51-123 רשום."]),
+    ("سفارش ثبت شد.پیامک می‌آید.", "fa", ["سفارش ثبت شد.", "پیامک می‌آید."]),
 ])
 def test_sentence_split(text, lang, expected):
     assert [text[a:b] for a, b in sentences.split(text, lang)] == expected

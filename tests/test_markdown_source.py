@@ -112,3 +112,18 @@ def test_crlf_sources():
     doc = parse("---\r\ntitle: A\r\n---\r\nHello there.\r\n")
     assert doc.meta["title"] == "A"
     assert "Hello there." in doc.prose
+
+
+@pytest.mark.parametrize("front", ['{\n  "title": "Nadzorna tijela",\n  "aliases": [\n    "dpas"\n  ]\n}\n',
+                                   '+++\ntitle = "Nadzorna tijela"\ndate = 2019-02-07\n+++\n'])
+def test_hugo_json_and_toml_front_matter_are_not_prose(front):
+    """Hugo pages open with JSON or TOML front matter: MkDocs reads none of it, and it is no prose."""
+    doc = parse(front + "\nOvo je prva rečenica.\n", "index.md")
+    assert "title" not in doc.prose and "Nadzorna" not in doc.prose
+    assert "Ovo je prva rečenica." in doc.prose and doc.prose.index("Ovo") == len(front) + 1
+    assert doc.meta == {}
+
+
+def test_a_brace_that_opens_prose_is_not_front_matter():
+    doc = parse("{Draft} This page is a draft.\n", "draft.md")
+    assert "This page is a draft." in doc.prose

@@ -22,6 +22,10 @@ ABBREVIATIONS = {
 # letter they end it ("…, manage payments, etc. And the parts…").
 SENTENCE_FINAL = {"etc", "itd", "itn", "ipd", "idr", "т.д", "т.п", "др", "וכו"}
 _TERMINATOR = re.compile(r"[.!?…؟۔]+[\"')\]»”’]*(?=\s)")
+# Hebrew and Persian have no capitals to tell a sentence start by, and their abbreviations
+# put a dot between single letters (ח.פ, ج.ا.ا): a full stop glued between two words of two
+# letters or more is a missing space ("הרציפה.הסמן"), so it ends a sentence too.
+_TERMINATOR_RTL = re.compile(_TERMINATOR.pattern + r"|(?<=[\u05d0-\u05ea\u0620-\u06ff]{2})[.!?؟](?=[\u05d0-\u05ea\u0620-\u06ff]{2})")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT_LETTER = re.compile(r"\s+(?:\d+\.\s+)*([^\W\d_])")
 
@@ -32,7 +36,7 @@ def split(text: str, lang: str = "en", start: int = 0, end: int | None = None) -
     abbreviations = ABBREVIATIONS.get(lang, set()) | ABBREVIATIONS["en"] if lang != "en" else ABBREVIATIONS["en"]
     spans: list[tuple[int, int]] = []
     sentence_start = start
-    for m in _TERMINATOR.finditer(text, start, end):
+    for m in (_TERMINATOR_RTL if lang in ("he", "fa") else _TERMINATOR).finditer(text, start, end):
         if m.group(0).startswith(".") and _is_abbreviation(text, sentence_start, m.start(), abbreviations):
             continue
         spans.append((sentence_start, m.end()))
