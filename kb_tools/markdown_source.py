@@ -63,7 +63,7 @@ _INLINE = re.compile(
     r"|(?P<dest>\]\((?P<target><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\))"
     r"|(?P<refl>\]\[[^\]\n]*\])"
     r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"»”])"
-    r"|(?P<escape>\\(?=[!-/:-@\[-`{-~]))"
+    r"|(?P<escape>\\(?=[!-/:-@\[-`{-~]|\n))"
     r"|(?P<emph>\*+|~~|(?<!\w)_+|_+(?!\w))"
     r"|(?P<bracket>!?\[))",
     re.DOTALL,
@@ -243,6 +243,8 @@ class _Collector:
 
         if not content:
             return
+        if kind == "paragraph" and content.startswith("|") and all(line.lstrip().startswith("|") for line in content.split("\n")):
+            kind = "table"  # rows of a table without its header line: cells, not one long sentence
         prose, visible = self.scan(content, to_source)
         end = bases[-1] + lengths[-1]
         lines = len(starts) - 1

@@ -127,3 +127,14 @@ def test_hugo_json_and_toml_front_matter_are_not_prose(front):
 def test_a_brace_that_opens_prose_is_not_front_matter():
     doc = parse("{Draft} This page is a draft.\n", "draft.md")
     assert "This page is a draft." in doc.prose
+
+
+def test_a_backslash_line_break_is_not_prose():
+    """"meter.\\" then a new line ends a sentence: the backslash is a hard line break, not a word."""
+    doc = parse("Click **Start Monitoring** to see the meter.\\\nIf it turns red, lower the gain.\n", "hint.md")
+    assert "\\" not in doc.blocks[0].prose and "meter. \n" in doc.blocks[0].prose
+
+
+def test_rows_of_a_table_without_its_header_are_table_cells():
+    doc = parse("|tipka escape |space z dot 7|\n|tipka Puščica gor |space z dot 2|\n", "keys.md")
+    assert [b.kind for b in doc.blocks] == ["table"]
