@@ -48,6 +48,7 @@ def test_normalize_keeps_the_way_back_to_source_offsets():
     ("ההקראה לא תיפסק.הסמן יתמקם באזור החדש. ח.פ 51-123 רשום.", "he",
      ["ההקראה לא תיפסק.", "הסמן יתמקם באזור החדש.", "ח.פ 51-123 רשום."]),
     ("سفارش ثبت شد.پیامک می‌آید.", "fa", ["سفارش ثبت شد.", "پیامک می‌آید."]),
+    ("Open the app。 Then sign in.", "en", ["Open the app。", "Then sign in."]),
 ])
 def test_sentence_split(text, lang, expected):
     assert [text[a:b] for a, b in sentences.split(text, lang)] == expected

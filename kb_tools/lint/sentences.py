@@ -1,6 +1,7 @@
 """A sentence splitter for support prose in en, ru, hr, sl, he and fa.
 
-It splits after ``. ! ? …`` and Persian/Arabic ``؟`` when whitespace follows, but not
+It splits after ``. ! ? …``, Persian/Arabic ``؟`` and the full-width ``。！？`` that slip
+into pages typed with a CJK keyboard, when whitespace follows, but not
 after a known abbreviation or a single-letter initial (``т. е.``, ``npr.``, ``e.g.``).
 Decimals such as ``74.2`` never split (no space follows the dot); URLs and e-mail
 addresses are already blanked out of the prose text it receives.
@@ -21,7 +22,7 @@ ABBREVIATIONS = {
 # Abbreviations that usually close a list, and so often the sentence: before a capital
 # letter they end it ("…, manage payments, etc. And the parts…").
 SENTENCE_FINAL = {"etc", "itd", "itn", "ipd", "idr", "т.д", "т.п", "др", "וכו"}
-_TERMINATOR = re.compile(r"[.!?…؟۔]+[\"')\]»”’]*(?=\s)")
+_TERMINATOR = re.compile(r"[.!?…؟۔。！？]+[\"')\]»”’]*(?=\s)")
 # Hebrew and Persian have no capitals to tell a sentence start by, and their abbreviations
 # put a dot between single letters (ח.פ, ج.ا.ا): a full stop glued between two words of two
 # letters or more is a missing space ("הרציפה.הסמן"), so it ends a sentence too.
