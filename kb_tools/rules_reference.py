@@ -91,7 +91,7 @@ def _calibration(table: dict) -> str:
                 "only if it still flags it read together with the next sentence, and with the previous one: a no "
                 "followed by what happens instead is not a flat no. It is opt-in (`--select KB,KB11`), a reviewing "
                 "aid for drafts and replies rather than a CI gate: on support sentences written blind it catches most "
-                "paraphrase, but on real documentation judged blind 2 of 40 of its warnings were worth acting on. See "
+                "paraphrase, but on real documentation judged blind 3 of 40 of its warnings were worth acting on. See "
                 "[How good is kb lint?](lint-quality.md).\n")
     return "".join(rows)
 
