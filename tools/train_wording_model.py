@@ -43,7 +43,7 @@ from kb_tools.lint.language import PACK_LANGUAGES, normalize  # noqa: E402
 from kb_tools.lint.wording_model import FEATURES_VERSION, MODEL_FORMAT, features, words  # noqa: E402
 
 TRAINING_BATCHES = ["train", "train2", "train3", "train4", "train5", "blind-2026-12-07", "blind-2026-12-07c", "blind-2026-12-07d",
-                    "blind-2026-12-07e"]
+                    "blind-2026-12-07e", "blind-2026-12-08", "blind-2026-12-08b"]
 OUT = ROOT / "kb_tools/lint/models"
 KINDS = list(wording_batches.LABELS)
 CODE_KIND = {f"KB10{i + 1}": kind for i, kind in enumerate(KINDS)}
@@ -232,9 +232,16 @@ MAX_REAL_ALARMS = 0.03
 (about 20 warnings per 10,000 words; the model is opt-in, for drafts and replies)."""
 
 
-MAX_LOOKALIKE_ALARMS = 0.10
-"""Most the rules and model together may warn about written look-alikes, out-of-fold: the
-blind target (issue 12). Under cross-validation it costs at most 0.002 of F1."""
+MAX_LOOKALIKE_ALARMS = 0.07
+"""Most the rules and model together may warn about written look-alikes, out-of-fold. The
+blind target (issue 12) is 10%, but new writers' look-alikes drew 3-6 points more warnings
+than cross-validation showed (blind-2026-12-08 against its models' figures), so the bound
+is set below it. It costs 0.01-0.02 of cross-validated F1 and some paraphrase recall."""
+
+LOOKALIKE_BOUND_BY_LANG = {"he": 0.10, "fa": 0.10}
+"""Languages whose look-alikes stayed within the target on blind-2026-12-08 at the 10%
+bound keep it: the tighter bound would cost Hebrew 9 points of paraphrase recall."""
+
 
 GATE_MISSES = 0.01
 """Share of the sentences the classifier warns about that the cheap gate may hold back:
@@ -309,7 +316,10 @@ def main() -> int:
     GATE_C = GATE_C if args.gate_c is None else args.gate_c
     REAL_WEIGHT = REAL_WEIGHT if args.real_weight is None else args.real_weight
     MAX_REAL_ALARMS = MAX_REAL_ALARMS if args.max_real_alarms is None else args.max_real_alarms
+    default_bound = MAX_LOOKALIKE_ALARMS
     for lang in args.lang or PACK_LANGUAGES:
+        if args.max_lookalike_alarms is None:
+            MAX_LOOKALIKE_ALARMS = LOOKALIKE_BOUND_BY_LANG.get(lang, default_bound)
         data = examples(lang)
         texts, labels, origins = [t for t, _, _ in data], [k for _, k, _ in data], [o for _, _, o in data]
         gates, probs, kinds = cross_validate(texts, labels, lang, origins)
