@@ -20,6 +20,10 @@ Options:
               mild match keeps the rule's severity: "It is not possible to cancel your
               order" refuses a customer's request, "It is not possible to select several
               folders" states what the product does.
+  anchor_links
+              false (default) or true: true skips a match inside the text of a link to a
+              place on the same page ("[пункте 3.1](#31-download)"): a step of this guide,
+              not a clause of a document.
   blocks      the block kinds searched (default all): ``paragraph``, ``heading``,
               ``table``, ``term``. A heading names a topic ("What is not possible
               without port forwarding?"); it does not refuse anything.
@@ -54,9 +58,13 @@ def compile_pattern(source: str, where: str, flags: int = re.IGNORECASE) -> re.P
         raise InputError(where, None, f"invalid regular expression {source!r}: {exc}") from None
 
 
+# The rest of a link's text, then a target on the same page: "…](#31-download)".
+ANCHOR_LINK_TEXT = re.compile(r"[^\[\]\n]{0,80}\]\(#")
+
+
 class Existence(Check):
     name = "existence"
-    options = ("tokens", "patterns", "exceptions", "exception_scope", "quoted", "ignorecase", "fixes", "mild", "mild_unless", "blocks")
+    options = ("tokens", "patterns", "exceptions", "exception_scope", "quoted", "ignorecase", "fixes", "mild", "mild_unless", "blocks", "anchor_links")
     SCOPES = ("sentence", "next", "around", "paragraph")
     BLOCKS = ("paragraph", "heading", "table", "term")
 
@@ -74,6 +82,7 @@ class Existence(Check):
         self.exceptions = [compile_pattern(normalize(p)[0], where) for p in self._strings(options, "exceptions")]
         self.scope = self.choice(options, "exception_scope", self.SCOPES, "sentence")
         self.check_quoted = bool(options.get("quoted", False))
+        self.skip_anchor_links = bool(options.get("anchor_links", False))
         self.fixes = self._fixes(options.get("fixes") or {})
         self.mild = [compile_pattern(normalize(p)[0], where) for p in self._strings(options, "mild")]
         self.mild_unless = [compile_pattern(normalize(p)[0], where) for p in self._strings(options, "mild_unless")]
@@ -149,6 +158,8 @@ class Existence(Check):
                 if any(e.search(context) for e in self.exceptions):
                     continue
             start, end = block.source_span(m.start(), m.end())
+            if self.skip_anchor_links and ANCHOR_LINK_TEXT.match(ctx.doc.source, end):
+                continue
             finding = self.finding(ctx, start, end, m, ctx.prose_text(block, start, end))
             if finding.severity is not None and self.mild_unless:
                 sentence = block.context_at(m.start())
