@@ -158,22 +158,20 @@ class WordingModel:
         """Worth asking the classifier (cheap; nearly every sentence stops here)."""
         return self.gate_logit(tokens) >= self._gate_logit
 
-    def scores(self, tokens: list[str]) -> list[float]:
-        """The classifier's score of each class for a text (its log-odds up to a constant)."""
+    def scores(self, tokens: list[str], rows: list | None = None) -> list[float]:
+        """The classifier's score of each class for a text (its log-odds up to a constant).
+        With ``rows``, each word's row (its own features and the pair it ends) is appended."""
         pair_row = self.class_weights.get
-        rows = self._word_rows
         total = self.class_bias
         previous = "^"
         for w in tokens:
-            row = rows.get(w)
-            if row is None:
-                row = self._word_row(w)
-                if len(rows) < WORD_CACHE:
-                    rows[w] = row
-            total = list(map(add, total, row))  # map(add): the sum in C, not a loop in Python
+            row = self._word_rows.get(w) or self._word_row(w)
             pair = pair_row("b " + previous + " " + w)
             if pair is not None:
-                total = list(map(add, total, pair))
+                row = list(map(add, row, pair))
+            total = list(map(add, total, row))  # map(add): the sum in C, not a loop in Python
+            if rows is not None:
+                rows.append(row)
             previous = w
         return list(total)
 
@@ -201,43 +199,28 @@ class WordingModel:
 
     def predict(self, tokens: list[str]) -> Prediction | None:
         """The kind of problem in a sentence, or None when it is acceptable (below the info
-        threshold). The gate is the caller's to ask first.
-
-        Sums the classifier's rows of :func:`features` word by word: a word's own rows (the
-        word and its n-grams) are summed once per word and kept, as the gate's are."""
-        n = len(self.classes)
-        pair_row = self.class_weights.get
-        scores = list(self.class_bias)
-        rows = []
-        previous = "^"
-        for w in tokens:
-            row = self._word_rows.get(w)
-            if row is None:
-                row = self._word_row(w)
-                if len(self._word_rows) < WORD_CACHE:
-                    self._word_rows[w] = row
-            pair = pair_row("b " + previous + " " + w)
-            if pair is not None:
-                row = [a + b for a, b in zip(row, pair)]
-            rows.append(row)
-            for k in range(n):
-                scores[k] += row[k]
-            previous = w
+        threshold), with how much each word pushed toward that kind rather than ``none``.
+        The gate is the caller's to ask first."""
+        rows: list[list[float]] = []
+        scores = self.scores(tokens, rows)
         fault = self.fault(scores)
         if fault < self.info:
             return None
         none = self.none
-        best = max((k for k in range(n) if k != none), key=scores.__getitem__)
+        best = max((k for k in range(len(self.classes)) if k != none), key=scores.__getitem__)
         return Prediction(self.classes[best], fault, [row[best] - row[none] for row in rows])
 
     def _word_row(self, w: str) -> list[float]:
-        """The classifier's rows of a word's own features, summed."""
+        """The classifier's rows of a word's own features, summed (and kept: most words of a
+        page have been seen before)."""
         total = [0.0] * len(self.classes)
         get = self.class_weights.get
         for f in own_features(w):
             row = get(f)
             if row is not None:
                 total = [a + b for a, b in zip(total, row)]
+        if len(self._word_rows) < WORD_CACHE:
+            self._word_rows[w] = total
         return total
 
 
