@@ -53,11 +53,12 @@ MIN_COUNT = 2
 
 
 REAL_WEIGHT = 6.0
-"""Weight of a real documentation sentence against a written one in the gate's training:
-the model must be right about ordinary documentation above all, where faults are rare."""
+"""Weight of a real documentation sentence against a written one in training (gate and
+classifier): the model must be right about ordinary documentation above all, where faults
+are rare."""
 
 LOOKALIKE_WEIGHT = 1.0
-"""Weight of a written look-alike (acceptable, but sharing words with a fault) in the gate's training."""
+"""Weight of a written look-alike (acceptable, but sharing words with a fault) in training."""
 
 
 def examples(lang: str) -> list[tuple[str, str, str]]:
@@ -253,39 +254,59 @@ def is_written(origin: str) -> bool:
     return origin == "eval" or origin.startswith("batch")
 
 
-def choose_thresholds(labels, probs, kinds, rules, origins) -> tuple[float, float, float, float]:
+class Groups:
+    """Indices of the examples by where they came from, and what share of a group is flagged."""
+
+    def __init__(self, labels: list[str], origins: list[str]):
+        self.labels = labels
+        self.written = [i for i, o in enumerate(origins) if is_written(o)]
+        self.real = [i for i, o in enumerate(origins) if o.startswith("real")]
+        self.lookalikes = [i for i, o in enumerate(origins) if o == "batch:lookalike"]
+        self.paraphrase = [i for i, o in enumerate(origins) if o == "batch:paraphrase"]
+
+    @staticmethod
+    def share(ids: list[int], flagged) -> float:
+        return sum(bool(flagged[i]) for i in ids) / max(1, len(ids))
+
+    def f1(self, flagged) -> float:
+        """Detection F1 on the written examples."""
+        return detection_f1([self.labels[i] for i in self.written], [bool(flagged[i]) for i in self.written])
+
+
+def warned(rules, probs, threshold: float) -> list[bool]:
+    """Whether the phrase rules or the model warn about each example."""
+    return [bool(r) or p >= threshold for r, p in zip(rules, probs)]
+
+
+def choose_threshold(groups: Groups, probs, rules, lookalike_bound: float) -> float:
     """The warning threshold that maximises out-of-fold detection F1 on the written examples
-    while the model warns on at most MAX_REAL_ALARMS of real documentation. There is no
-    info band (info = warning): below that threshold the model is mostly wrong on real
-    documentation, so it says nothing. Returns (warning, info, F1, real alarm rate)."""
-    written = [i for i, o in enumerate(origins) if is_written(o)]
-    real = [i for i, o in enumerate(origins) if o.startswith("real")]
-    lookalikes = [i for i, o in enumerate(origins) if o == "batch:lookalike"]
+    while the model warns on at most MAX_REAL_ALARMS of real documentation and, with the
+    rules, on at most ``lookalike_bound`` of the written look-alikes. There is no info band
+    (info = warning): below that threshold the model is mostly wrong on real documentation,
+    so it says nothing."""
     best = None
     for t in np.arange(0.30, 0.991, 0.01):
-        alarms = sum(probs[i] >= t for i in real) / max(1, len(real))
-        if alarms > MAX_REAL_ALARMS:
+        if groups.share(groups.real, probs >= t) > MAX_REAL_ALARMS:
             continue
-        if sum(bool(rules[i]) or probs[i] >= t for i in lookalikes) / max(1, len(lookalikes)) > MAX_LOOKALIKE_ALARMS:
+        flagged = warned(rules, probs, t)
+        if groups.share(groups.lookalikes, flagged) > lookalike_bound:
             continue
-        score = detection_f1([labels[i] for i in written], [bool(rules[i]) or probs[i] >= t for i in written])
+        score = groups.f1(flagged)
         if best is None or score > best[0] + 1e-9:
-            best = (score, float(t), alarms)
-    if best is None:
-        best = (detection_f1([labels[i] for i in written], [bool(rules[i]) for i in written]), 0.99, 0.0)
-    return round(best[1], 2), round(best[1], 2), best[0], best[2]
+            best = (score, float(t))
+    return 0.99 if best is None else round(best[1], 2)
 
 
 def gate_threshold(gates, probs, warn: float) -> float:
     """The gate's threshold: low enough that it holds back at most GATE_MISSES of the
     sentences the classifier warns about, out-of-fold (rounded down to 0.01)."""
-    flagged = np.sort(gates[probs >= warn])
+    flagged = gates[probs >= warn]
     if not len(flagged):
         return warn
     return max(0.01, math.floor(float(np.quantile(flagged, GATE_MISSES)) * 100) / 100)
 
 
-def export(lang: str, vec, gate, classes, thresholds) -> dict:
+def export(lang: str, vec, gate, classes, warn: float, through: float) -> dict:
     names = vec.get_feature_names_out()
     gate_w = {n: round(float(w), 4) for n, w in zip(names, gate.coef_[0]) if abs(w) >= 0.02}
     labels = [str(c) for c in classes.classes_]
@@ -297,11 +318,11 @@ def export(lang: str, vec, gate, classes, thresholds) -> dict:
     return {"lang": lang, "features_version": FEATURES_VERSION, "format": MODEL_FORMAT,
             "gate": {"bias": round(float(gate.intercept_[0]), 4), "weights": gate_w},
             "classes": {"names": labels, "bias": [round(float(b), 4) for b in classes.intercept_], "weights": class_w},
-            "thresholds": {"gate": thresholds[2], "warning": thresholds[0], "info": thresholds[1]}}
+            "thresholds": {"gate": through, "warning": warn, "info": warn}}
 
 
 def main() -> int:
-    global GATE_C, REAL_WEIGHT, MAX_REAL_ALARMS, LOOKALIKE_WEIGHT, MAX_LOOKALIKE_ALARMS
+    global GATE_C, REAL_WEIGHT, MAX_REAL_ALARMS, LOOKALIKE_WEIGHT
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", action="append", help="only these languages (default: every pack language)")
     parser.add_argument("--cv", action="store_true", help="print cross-validated scores; write nothing")
@@ -311,42 +332,34 @@ def main() -> int:
     parser.add_argument("--lookalike-weight", type=float, default=None, help="weight of written look-alikes (experiments)")
     parser.add_argument("--max-lookalike-alarms", type=float, default=None, help="the alarm bound on written look-alikes (experiments)")
     args = parser.parse_args()
-    MAX_LOOKALIKE_ALARMS = MAX_LOOKALIKE_ALARMS if args.max_lookalike_alarms is None else args.max_lookalike_alarms
     LOOKALIKE_WEIGHT = LOOKALIKE_WEIGHT if args.lookalike_weight is None else args.lookalike_weight
     GATE_C = GATE_C if args.gate_c is None else args.gate_c
     REAL_WEIGHT = REAL_WEIGHT if args.real_weight is None else args.real_weight
     MAX_REAL_ALARMS = MAX_REAL_ALARMS if args.max_real_alarms is None else args.max_real_alarms
-    default_bound = MAX_LOOKALIKE_ALARMS
     for lang in args.lang or PACK_LANGUAGES:
-        if args.max_lookalike_alarms is None:
-            MAX_LOOKALIKE_ALARMS = LOOKALIKE_BOUND_BY_LANG.get(lang, default_bound)
+        bound = args.max_lookalike_alarms
+        if bound is None:
+            bound = LOOKALIKE_BOUND_BY_LANG.get(lang, MAX_LOOKALIKE_ALARMS)
         data = examples(lang)
         texts, labels, origins = [t for t, _, _ in data], [k for _, k, _ in data], [o for _, _, o in data]
+        groups = Groups(labels, origins)
         gates, probs, kinds = cross_validate(texts, labels, lang, origins)
         rules = rule_kinds(texts, lang)
-        warn, info, _, _ = choose_thresholds(labels, probs, kinds, rules, origins)
+        warn = choose_threshold(groups, probs, rules, bound)
         through = gate_threshold(gates, probs, warn)
         shown = np.where(gates >= through, probs, 0.0)  # what the shipped pair does: the gate, then the classifier
-        written = [i for i, o in enumerate(origins) if is_written(o)]
-        real = [i for i, o in enumerate(origins) if o.startswith("real")]
-        best = detection_f1([labels[i] for i in written], [bool(rules[i]) or shown[i] >= warn for i in written])
-        alarms = sum(shown[i] >= warn for i in real) / max(1, len(real))
-        opened = sum(gates[i] >= through for i in real) / max(1, len(real))
-        alone = detection_f1([labels[i] for i in written], [bool(rules[i]) for i in written])
+        flagged = warned(rules, shown, warn)
         kind = f1(labels, [r | ({k} if p >= warn else set()) for r, p, k in zip(rules, shown, kinds)])[2]
-        lookalikes = [i for i, o in enumerate(origins) if o == "batch:lookalike"]
-        warned = sum(bool(rules[i]) or shown[i] >= warn for i in lookalikes) / max(1, len(lookalikes))
-        para = [i for i, o in enumerate(origins) if o == "batch:paraphrase"]
-        caught = sum(bool(rules[i]) or shown[i] >= warn for i in para) / max(1, len(para))
-        print(f"{lang}: {len(texts)} examples; cross-validated detection F1 on written examples: rules alone {alone:.3f}, "
-              f"rules + model {best:.3f} at warning >= {warn} (kind F1 {kind:.3f}); "
-              f"model warns on {alarms:.2%} of real documentation sentences; "
-              f"rules and model warn on {warned:.0%} of look-alikes and catch {caught:.0%} of paraphrase; "
-              f"gate >= {through} lets {opened:.0%} of real sentences through to the classifier")
+        print(f"{lang}: {len(texts)} examples; cross-validated detection F1 on written examples: "
+              f"rules alone {groups.f1(rules):.3f}, rules + model {groups.f1(flagged):.3f} at warning >= {warn} "
+              f"(kind F1 {kind:.3f}); model warns on {groups.share(groups.real, shown >= warn):.2%} of real "
+              f"documentation sentences; rules and model warn on {groups.share(groups.lookalikes, flagged):.0%} of "
+              f"look-alikes and catch {groups.share(groups.paraphrase, flagged):.0%} of paraphrase; gate >= {through} "
+              f"lets {groups.share(groups.real, gates >= through):.0%} of real sentences through to the classifier")
         if args.cv:
             continue
         vec, gate, classes = train(texts, labels, lang, origins)
-        model = export(lang, vec, gate, classes, (warn, info, through))
+        model = export(lang, vec, gate, classes, warn, through)
         path = OUT / f"wording-{lang}.json.gz"
         text = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
         path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))  # mtime 0: the same bytes every time
