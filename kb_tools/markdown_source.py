@@ -166,7 +166,7 @@ def parse(source: str, path: str = "<text>") -> MarkdownSource:
         loaded = yamlsource.load(match.group(1), path, line_offset=1)
         meta = loaded if isinstance(loaded, dict) else {}
         body_start = match.end()
-    elif source[:1] in "+{":
+    elif source.startswith(("+++", "{")):
         other = OTHER_FRONT_MATTER.match(source)
         body_start = other.end() if other else 0
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]

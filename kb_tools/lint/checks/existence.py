@@ -160,17 +160,19 @@ class Existence(Check):
             start, end = block.source_span(m.start(), m.end())
             if self.skip_anchor_links and ANCHOR_LINK_TEXT.match(ctx.doc.source, end):
                 continue
-            finding = self.finding(ctx, start, end, m, ctx.prose_text(block, start, end))
-            if finding.severity is not None and self.mild_unless:
-                sentence = block.context_at(m.start())
-                if any(p.search(sentence) for p in self.mild_unless):
-                    finding = finding._replace(severity=None)
-            yield finding
+            yield self.finding(ctx, start, end, m, ctx.prose_text(block, start, end), self._grade(block, m))
 
-    def finding(self, ctx, start: int, end: int, match: re.Match, text: str) -> Finding:
+    def _grade(self, block, match: re.Match) -> Severity | None:
+        """INFO for a mild match, unless its sentence shows the heavier reading (``mild_unless``);
+        None keeps the rule's severity."""
+        if not self.mild or not any(p.fullmatch(" ".join(match.group(0).split())) for p in self.mild):
+            return None
+        sentence = block.context_at(match.start()) if self.mild_unless else ""
+        return None if any(p.search(sentence) for p in self.mild_unless) else Severity.INFO
+
+    def finding(self, ctx, start: int, end: int, match: re.Match, text: str, severity: Severity | None = None) -> Finding:
         found = match.group(0)
         replacement = next((r for p, r in self.fixes if p.fullmatch(found)), None)
         if replacement and found[:1].isupper():
             replacement = replacement[0].upper() + replacement[1:]
-        mild = Severity.INFO if any(p.fullmatch(" ".join(found.split())) for p in self.mild) else None
-        return Finding(start, end, {"match": text, "replacement": replacement or ""}, replacement, mild)
+        return Finding(start, end, {"match": text, "replacement": replacement or ""}, replacement, severity)

@@ -9,8 +9,9 @@ Options:
 
 The model runs once per page for all kinds (the page context memoises it). A sentence is
 reported as ``warning`` when the model's probability that it is faulty (1 - P(none))
-reaches the model's warning threshold, and as ``info`` from its info threshold when a model has a lower one
-(the shipped models have none: below the warning threshold they say nothing). The finding underlines
+reaches the model's warning threshold, and as ``info`` from its info threshold when a
+model has a lower one (the shipped models have none: below the warning threshold they say
+nothing). The finding underlines
 the run of up to four words that weighed most toward the kind, and names them, so the
 writer sees what to rephrase.
 """
